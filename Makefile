@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint assets validate geometry clean
+
+$(VENV)/.app: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.build: $(VENV)/.app requirements-build.txt
+	$(PY) -m pip install --quiet -r requirements-build.txt
+	touch $@
+
+assets: $(VENV)/.app
+	$(PY) -m atlas assets
+
+run: assets
+	$(PY) -m atlas validate
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev assets
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+validate: $(VENV)/.app
+	$(PY) -m atlas validate
+
+geometry: $(VENV)/.build
+	$(PY) -m atlas.geometry locate
+	$(PY) -m atlas.geometry build
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache

@@ -1,0 +1,100 @@
+"""Serve the map's scripts and stylesheets from the app itself.
+
+Folium points at public CDNs by default; where those do not load (CI, air-gapped
+networks, much of mainland China) the map is blank. The XStatic packages on
+PyPI ship the same files; we copy them into ``static/vendor`` (kept out of git)
+and Streamlit serves ``static/`` at ``/app/static/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+VENDOR = "vendor"
+# Where Streamlit serves STATIC_DIR (server.enableStaticServing).
+STATIC_URL = "/app/static"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One vendored file: which XStatic package ships it and where it goes."""
+
+    package: str  # module under xstatic.pkg
+    source: str  # path inside the package's data folder
+    target: str  # path under static/vendor
+
+    @property
+    def url(self) -> str:
+        return f"{STATIC_URL}/{VENDOR}/{self.target}"
+
+
+LEAFLET_JS = Asset("leaflet", "leaflet.js", "leaflet/leaflet.js")
+LEAFLET_CSS = Asset("leaflet", "leaflet.css", "leaflet/leaflet.css")
+JQUERY_JS = Asset("jquery", "jquery.min.js", "jquery/jquery.min.js")
+MARKERCLUSTER_JS = Asset(
+    "leaflet_markercluster", "leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"
+)
+MARKERCLUSTER_CSS = Asset(
+    "leaflet_markercluster", "MarkerCluster.css", "markercluster/MarkerCluster.css"
+)
+MARKERCLUSTER_DEFAULT_CSS = Asset(
+    "leaflet_markercluster", "MarkerCluster.Default.css", "markercluster/MarkerCluster.Default.css"
+)
+LEAFLET_IMAGES = tuple(
+    Asset("leaflet", f"images/{name}", f"leaflet/images/{name}")
+    for name in (
+        "layers.png",
+        "layers-2x.png",
+        "marker-icon.png",
+        "marker-icon-2x.png",
+        "marker-shadow.png",
+    )
+)
+ASSETS: tuple[Asset, ...] = (
+    LEAFLET_JS,
+    LEAFLET_CSS,
+    JQUERY_JS,
+    MARKERCLUSTER_JS,
+    MARKERCLUSTER_CSS,
+    MARKERCLUSTER_DEFAULT_CSS,
+    *LEAFLET_IMAGES,
+)
+# What every map loads, in order (jQuery before anything that might use it).
+MAP_JS = (JQUERY_JS, LEAFLET_JS)
+MAP_CSS = (LEAFLET_CSS,)
+
+
+def _package_dir(package: str) -> Path:
+    import importlib
+
+    module = importlib.import_module(f"xstatic.pkg.{package}")
+    return Path(module.BASE_DIR)
+
+
+def ensure_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
+    """Copy every vendored file into ``static_dir/vendor`` unless already there.
+
+    Returns the paths written (empty when everything was in place). Safe to call
+    on every app start; raises ``ModuleNotFoundError`` if an XStatic package is
+    not installed.
+    """
+    written: list[Path] = []
+    for asset in ASSETS:
+        source = _package_dir(asset.package) / asset.source
+        target = static_dir / VENDOR / asset.target
+        if target.exists() and target.stat().st_size == source.stat().st_size:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)  # atomic, so a concurrent start never serves half a file
+        written.append(target)
+    return written
+
+
+def missing_assets(static_dir: Path = STATIC_DIR) -> list[Asset]:
+    """The vendored files not present under ``static_dir``."""
+    return [a for a in ASSETS if not (static_dir / VENDOR / a.target).exists()]

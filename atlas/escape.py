@@ -1,0 +1,74 @@
+"""One escaping function for every string that reaches HTML or the map.
+
+Folium puts popup and tooltip text into JavaScript template literals, and
+``GeoJsonTooltip`` assigns property values to ``innerHTML``. HTML escaping alone
+is not enough there: a backtick ends the literal, ``${`` starts an expression
+and a backslash starts an escape sequence. We replace those three with HTML
+character references, which render as the same glyphs but mean nothing to
+JavaScript.
+"""
+
+from __future__ import annotations
+
+import html
+
+_JS_TEMPLATE_CHARS = {
+    "`": "&#96;",
+    "$": "&#36;",
+    "\\": "&#92;",
+}
+
+
+def escape_text(value: object) -> str:
+    """Return ``value`` as text safe for HTML, attributes and JS template literals.
+
+    ``None`` becomes an empty string. The result contains no ``<``, ``>``, ``&``
+    (except in character references), quotes, backticks, dollar signs or
+    backslashes.
+    """
+    if value is None:
+        return ""
+    text = html.escape(str(value), quote=True)
+    return "".join(_JS_TEMPLATE_CHARS.get(ch, ch) for ch in text)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$&\"'")
+
+
+def escape_markdown(value: object) -> str:
+    """Return ``value`` as Markdown that renders literally.
+
+    Streamlit's ``st.markdown`` escapes raw HTML, but Markdown syntax in data
+    (links, emphasis, LaTeX between ``$``) would still be interpreted; each
+    special character is backslash-escaped so the text shows as written.
+    Line breaks become spaces: data text never starts a new block.
+    """
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def safe_url(url: str) -> str | None:
+    """Return ``url`` if it is a plain http(s) address, percent-encoding characters
+    that would end a Markdown link; otherwise ``None``."""
+    from urllib.parse import quote, urlsplit
+
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!&=+;%,~*'-._[]")
+
+
+def markdown_link(text: object, url: str) -> str:
+    """A Markdown link with escaped text, or the escaped text alone if ``url`` is unsafe."""
+    label = escape_markdown(text)
+    target = safe_url(url)
+    if target is None:
+        return label
+    target = target.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{label}](<{target}>)" if ">" not in target else label

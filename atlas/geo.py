@@ -1,0 +1,68 @@
+"""The shapes the map draws: province outlines and the outlines of pilot places.
+
+Both live as small WGS-84 GeoJSON files under ``data/geo/``, built by
+``python -m atlas.geometry`` from boundary data; the app only reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from atlas.schema import Problem
+
+GEO_DIR = "geo"
+PROVINCES_FILE = "provinces.geojson"
+SHAPES_FILE = "shapes.geojson"
+
+Feature = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GeoLayers:
+    """Province outlines (one feature per province) and place shapes keyed by place id."""
+
+    provinces: dict[str, Any] = field(
+        default_factory=lambda: {"type": "FeatureCollection", "features": []}
+    )
+    shapes: dict[str, Feature] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+def _read_collection(path: Path, problems: list[Problem]) -> list[Feature]:
+    if not path.exists():
+        return []
+    name = f"{GEO_DIR}/{path.name}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(Problem(name, f"is not valid GeoJSON: {exc}"))
+        return []
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        problems.append(Problem(name, "is not a GeoJSON FeatureCollection"))
+        return []
+    features = [f for f in data.get("features", []) if isinstance(f, dict)]
+    for index, feature in enumerate(features):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            problems.append(Problem(name, f"feature {index} is not a polygon"))
+    return features
+
+
+def load_geo(data_dir: Path) -> GeoLayers:
+    """Read the shapes of a data folder; missing files give empty layers, not an error."""
+    problems: list[Problem] = []
+    geo = data_dir / GEO_DIR
+    provinces = _read_collection(geo / PROVINCES_FILE, problems)
+    shapes = {
+        str(f.get("properties", {}).get("id")): f
+        for f in _read_collection(geo / SHAPES_FILE, problems)
+        if f.get("properties", {}).get("id")
+    }
+    return GeoLayers(
+        provinces={"type": "FeatureCollection", "features": provinces},
+        shapes=shapes,
+        problems=tuple(problems),
+    )

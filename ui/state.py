@@ -1,0 +1,102 @@
+"""The single place where session state and query parameters are read and written.
+
+At the start of a session the URL is parsed into a :class:`ViewState` (invalid
+parts become notices). Widgets are seeded from it and, on every run, the view is
+rebuilt from the widgets and the selection, then printed back into the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from atlas.mapping import Click
+from atlas.view import ViewOptions, ViewState, parse_query, to_query
+
+# Session-state keys, declared once.
+VIEW = "atlas_view"
+NOTICES = "atlas_notices"
+LAST_CLICK_COUNT = "atlas_last_click_count"
+W_PROGRAMMES = "w_programmes"
+W_BATCHES = "w_batches"
+W_PROVINCE = "w_province"
+W_YEARS = "w_years"
+W_SEARCH = "w_search"
+W_FOCUS = "w_focus"
+W_BASEMAP = "w_basemap"
+W_PLACE_PICKER = "w_place_picker"
+ALL = "all"  # widget value meaning "no restriction"; never a valid id of anything
+
+
+def _query_dict() -> dict[str, list[str]]:
+    params = st.query_params
+    return {key: params.get_all(key) for key in params.keys()}  # noqa: SIM118
+
+
+def initial_view(options: ViewOptions) -> ViewState:
+    """The view for this run: parsed from the URL once per session, then kept in state."""
+    state = st.session_state
+    if VIEW not in state:
+        view, notices = parse_query(_query_dict(), options)
+        state[VIEW] = view
+        state[NOTICES] = [str(n) for n in notices]
+        _seed_widgets(view, options)
+    return state[VIEW]
+
+
+def _seed_widgets(view: ViewState, options: ViewOptions) -> None:
+    state = st.session_state
+    state[W_PROGRAMMES] = list(view.programmes)
+    state[W_BATCHES] = list(view.batches)
+    state[W_PROVINCE] = view.province or ALL
+    state[W_YEARS] = (
+        view.year_from if view.year_from is not None else options.years[0],
+        view.year_to if view.year_to is not None else options.years[1],
+    )
+    state[W_SEARCH] = view.search
+    state[W_FOCUS] = view.focus or ALL
+    state[W_BASEMAP] = view.basemap
+
+
+def notices() -> list[str]:
+    """Messages about link parts that were ignored (shown once, then cleared)."""
+    return st.session_state.pop(NOTICES, [])
+
+
+def update_view(view: ViewState) -> ViewState:
+    """Store the view built from the widgets this run and print it into the URL."""
+    st.session_state[VIEW] = view
+    write_url(view)
+    return view
+
+
+def write_url(view: ViewState) -> None:
+    """Replace the query string with the view's, only when it differs (no extra reruns)."""
+    wanted = to_query(view)
+    if _query_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def current_view() -> ViewState:
+    return st.session_state[VIEW]
+
+
+def select_place(place_id: str | None) -> None:
+    """Select a place (or clear the selection) from any control."""
+    view = st.session_state[VIEW]
+    st.session_state[VIEW] = replace(view, place=place_id)
+
+
+def apply_click(click: Click | None) -> bool:
+    """Select the clicked place if the click is new; True if the selection changed."""
+    if click is None:
+        return False
+    st.session_state[LAST_CLICK_COUNT] = click.count
+    before = st.session_state[VIEW].place
+    select_place(click.place_id)
+    return before != click.place_id
+
+
+def last_click_count() -> int | None:
+    return st.session_state.get(LAST_CLICK_COUNT)
