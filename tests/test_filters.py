@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from atlas.filters import (
+    batch_token,
+    parse_batch_token,
+    programme_counts,
+    search_matches,
+    shown_places,
+    view_options,
+)
+from atlas.view import ViewState
+
+
+def test_options_follow_the_data(small) -> None:
+    options = view_options(small)
+    assert options.programmes == ("low-carbon-pilot", "ets-pilot")
+    assert options.batches == ("low-carbon-pilot:1", "low-carbon-pilot:2", "low-carbon-pilot:3")
+    assert options.years == (2010, 2017)
+    assert parse_batch_token(batch_token("low-carbon-pilot", 2)) == ("low-carbon-pilot", 2)
+
+
+def test_no_filter_shows_every_place_including_groups(small) -> None:
+    shown = shown_places(small, ViewState())
+    assert list(shown.index) == ["wuhan", "shenzhen", "changsha", "czt"]
+    assert shown.at["shenzhen", "programmes"] == ("low-carbon-pilot", "ets-pilot")
+    assert shown.at["czt", "programmes"] == ()
+
+
+def test_programme_filter(small) -> None:
+    shown = shown_places(small, ViewState(programmes=("ets-pilot",)))
+    assert list(shown.index) == ["shenzhen"]
+    assert shown.at["shenzhen", "programmes"] == ("ets-pilot",)
+
+
+def test_batch_narrows_only_its_programme(small) -> None:
+    view = ViewState(batches=("low-carbon-pilot:2",))
+    assert list(shown_places(small, view).index) == ["wuhan", "shenzhen"]
+    # Shenzhen passes through its ETS membership, not through batch 1.
+    assert shown_places(small, view).at["shenzhen", "programmes"] == ("ets-pilot",)
+    both = ViewState(programmes=("low-carbon-pilot",), batches=("low-carbon-pilot:2",))
+    assert list(shown_places(small, both).index) == ["wuhan"]
+
+
+def test_years_province_and_search(small) -> None:
+    assert list(shown_places(small, ViewState(year_from=2012, year_to=2016)).index) == ["wuhan"]
+    assert list(shown_places(small, ViewState(province="hunan")).index) == ["changsha", "czt"]
+    for text in ("wuhan", "武汉", "WUHAN", " Wu "):
+        assert list(shown_places(small, ViewState(search=text)).index) == ["wuhan"], text
+    assert shown_places(small, ViewState(search="nowhere")).empty
+
+
+def test_counts(small) -> None:
+    counts = programme_counts(small, shown_places(small, ViewState()))
+    assert counts.to_dict() == {"low-carbon-pilot": 3, "ets-pilot": 1}
+
+
+def test_search_mask_empty_text(small) -> None:
+    assert search_matches(small.places, "").all()

@@ -1,0 +1,115 @@
+"""The map as generated HTML: local assets only, escaped text, clickable ids."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from atlas.filters import shown_places
+from atlas.mapping import base_map, parse_click, places_layer, programme_colours
+from atlas.view import ViewState
+from tests.hostile import HOSTILE
+
+CDN = re.compile(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|unpkg\.com|bootstrapcdn")
+PROVINCES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"id": "hubei"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[108, 29], [116, 29], [116, 33], [108, 29]]],
+            },
+        }
+    ],
+}
+
+
+def render(fmap) -> str:
+    return fmap.get_root().render()
+
+
+def test_base_map_loads_only_local_assets() -> None:
+    fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="none")
+    assert [src for _, src in fmap.default_js] == [
+        "/app/static/vendor/jquery/jquery.min.js",
+        "/app/static/vendor/leaflet/leaflet.js",
+    ]
+    assert [href for _, href in fmap.default_css] == ["/app/static/vendor/leaflet/leaflet.css"]
+    html = render(fmap)
+    assert not CDN.search(html)
+    assert "tile.openstreetmap" not in html
+
+
+def test_base_map_is_identical_across_runs() -> None:
+    # streamlit-folium keys its iframe on the map's JavaScript: any change reloads it.
+    from streamlit_folium import _get_map_string, generate_js_hash
+
+    def key() -> str:
+        fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="osm")
+        return generate_js_hash(_get_map_string(fmap), "atlas_map")
+
+    assert key() == key()
+
+
+def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
+    shown = shown_places(small, ViewState())
+    colours = programme_colours(["low-carbon-pilot", "ets-pilot"])
+    labels = {pid: pid.upper() for pid in shown.index}
+    shape = {
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[112, 27], [114, 27], [114, 29], [112, 27]]],
+        }
+    }
+    fmap = base_map(PROVINCES, [], basemap="none")
+    places_layer(shown, colours, labels, {"czt": shape}, selected="wuhan").add_to(fmap)
+    html = render(fmap)
+    assert html.count("new L.CircleMarker(") == 2  # the points layer and the selection ring
+    assert "L.marker(" not in html and "new L.Marker(" not in html
+    assert '"id": "wuhan"' in html and '"id": "czt"' in html
+    assert '"colour": "#E69F00"' in html  # wuhan: first programme's colour
+    assert '"colour": "#7F7F7F"' in html  # czt: in no programme
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE if set(t) & set("<>`$\\\"'")])
+def test_hostile_labels_never_reach_the_map_raw(small, text: str) -> None:
+    shown = shown_places(small, ViewState())
+    labels = {pid: text for pid in shown.index}
+    fmap = base_map(PROVINCES, [(text, "#000000")], legend_title=text, basemap="none")
+    places_layer(shown, {}, labels, {}, selected="wuhan").add_to(fmap)
+    html = render(fmap)
+    assert text not in html
+    for active in ("<img", "<svg", "<script>window", "${window", "`;window"):
+        assert active not in html
+
+
+def test_parse_click() -> None:
+    known = frozenset({"wuhan", "czt"})
+    click = {"last_active_drawing": {"properties": {"id": "wuhan"}}, "last_object_clicked_count": 1}
+    assert parse_click(click, known, None).place_id == "wuhan"
+    assert parse_click(click, known, 1) is None  # the same click seen again on a rerun
+    second = {**click, "last_object_clicked_count": 2}
+    assert parse_click(second, known, 1).place_id == "wuhan"  # second click on the same place
+    reloaded = {**click, "last_object_clicked_count": 1}
+    assert parse_click(reloaded, known, 5).place_id == "wuhan"  # iframe reloaded, counter restarted
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        None,
+        "junk",
+        {},
+        {"last_object_clicked_count": 1},
+        {"last_object_clicked_count": 0, "last_active_drawing": {"properties": {"id": "wuhan"}}},
+        {"last_object_clicked_count": True, "last_active_drawing": {"properties": {"id": "wuhan"}}},
+        {"last_object_clicked_count": 1, "last_active_drawing": {"properties": {"id": "atlantis"}}},
+        {"last_object_clicked_count": 1, "last_active_drawing": {"properties": None}},
+        {"last_object_clicked_count": 1, "last_active_drawing": {"properties": {"id": ["wuhan"]}}},
+    ],
+)
+def test_parse_click_ignores_anything_else(result) -> None:
+    assert parse_click(result, frozenset({"wuhan"}), None) is None
