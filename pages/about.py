@@ -6,9 +6,9 @@ import streamlit as st
 
 from atlas.escape import escape_markdown as md
 from atlas.escape import markdown_link
-from ui import data
+from ui.page import open_page
 
-dataset = data.dataset()
+dataset = open_page().dataset
 
 st.title("About the atlas")
 st.markdown(

@@ -7,18 +7,17 @@ import streamlit as st
 from atlas.escape import escape_markdown as md
 from atlas.filters import programme_counts, shown_places
 from atlas.panel import build_panel
-from ui import data, state
+from ui import data
 from ui.map_view import render_map
+from ui.page import open_page
 from ui.panel_view import render_panel
 from ui.places_table import render_place_picker, render_places_table
 
-dataset = data.dataset()
-view = state.current_view()
+page = open_page()
+dataset, view = page.dataset, page.view
 shown = shown_places(dataset, view)
 
 st.title("China Climate Pilot Atlas")
-for notice in state.notices():
-    st.warning(notice, icon="⚠️")
 
 counts = programme_counts(dataset, shown)
 summary = f"**{len(shown)}** of {len(dataset.places)} places shown"

@@ -76,5 +76,5 @@ def render_places_table(dataset: Dataset, shown: pd.DataFrame, view: ViewState) 
         on_select=_row_selected,
         selection_mode="single-row",
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )

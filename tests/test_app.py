@@ -1,0 +1,132 @@
+"""AppTest runs of every page: no map rendering, so st_folium is patched to report clicks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.factory import place, write_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def run(params: dict[str, str | list[str]] | None = None, clicks: list | None = None) -> AppTest:
+    """Run the app once with ``params`` in the URL; ``clicks`` are st_folium return values."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    for click in clicks or []:
+        with mock.patch("streamlit_folium.st_folium", return_value=click):
+            at.run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [s.value for s in at.subheader]
+    parts += (
+        [c.value for c in at.caption] + [w.value for w in at.warning] + [i.value for i in at.info]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+def click(place_id: str, count: int) -> dict:
+    return {
+        "last_active_drawing": {"properties": {"id": place_id}},
+        "last_object_clicked_count": count,
+    }
+
+
+def test_map_page_renders_with_all_places() -> None:
+    at = run()
+    assert not at.exception
+    assert at.title[0].value == "China Climate Pilot Atlas"
+    assert "places shown" in texts(at)
+    assert at.info[0].value.startswith("Click a marker")
+    table = at.dataframe[0].value
+    assert {"shenzhen", "wuhan", "qingdao", "lishui", "zhenjiang", "hunan"} <= set(table.index)
+
+
+def test_deep_link_opens_the_panel() -> None:
+    at = run({"place": "wuhan"})
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Wuhan")
+    body = texts(at)
+    assert "Mitigation · 减缓" in body and "Adaptation · 适应" in body
+    assert "Low\\-carbon province and city pilots" in body
+
+
+def test_click_on_the_map_selects_a_place_and_a_second_click_is_seen() -> None:
+    at = run(clicks=[click("shenzhen", 1)])
+    assert at.subheader[0].value.startswith("Shenzhen")
+    assert at.query_params["place"] == "shenzhen"
+    # Select another place from the picker, then click Shenzhen again (same id, new count).
+    at.selectbox(key="w_place_picker").set_value("wuhan").run()
+    assert at.subheader[0].value.startswith("Wuhan")
+    with mock.patch("streamlit_folium.st_folium", return_value=click("shenzhen", 2)):
+        at.run()
+    assert at.subheader[0].value.startswith("Shenzhen")
+
+
+def test_stale_click_does_not_override_a_new_selection() -> None:
+    at = run(clicks=[click("shenzhen", 1)])
+    at.selectbox(key="w_place_picker").set_value("wuhan").run()
+    with mock.patch("streamlit_folium.st_folium", return_value=click("shenzhen", 1)):
+        at.run()
+    assert at.subheader[0].value.startswith("Wuhan")
+
+
+def test_programme_filter_changes_table_counts_and_url() -> None:
+    at = run()
+    all_rows = len(at.dataframe[0].value)
+    at.multiselect(key="w_programmes").set_value(["ets-pilot"]).run()
+    shown = at.dataframe[0].value
+    assert 7 <= len(shown) <= 8 < all_rows
+    assert {"shenzhen", "beijing", "hubei"} <= set(shown.index)
+    assert at.query_params["programme"] == "ets-pilot"
+
+
+def test_batch_filter() -> None:
+    at = run({"programme": "low-carbon-pilot", "batch": "low-carbon-pilot:1"})
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 13
+
+
+def test_bad_parameters_show_a_notice_and_the_rest_applies() -> None:
+    at = run({"place": "atlantis", "programme": ["ets-pilot", "moon"], "zoom": "x"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "atlantis" in warnings and "moon" in warnings and "zoom" in warnings
+    assert at.multiselect(key="w_programmes").value == ["ets-pilot"]
+
+
+def test_about_page() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "about.py")).run()
+    assert not at.exception
+    assert at.title[0].value == "About the atlas"
+    assert any(h.value.startswith("Sources (") for h in at.header)
+
+
+def test_broken_data_shows_a_readable_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = write_dataset(tmp_path, places=[place("x", "X", "某地", lat="99")])
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(directory))
+    at = run()
+    assert not at.exception
+    assert "does not validate" in at.error[0].value
+    assert "places.csv, row 2, column 'lat'" in at.code[0].value
+
+
+def test_other_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_dataset(tmp_path)))
+    at = run({"place": "czt"})
+    assert not at.exception
+    assert set(at.dataframe[0].value.index) == {"wuhan", "shenzhen", "changsha", "czt"}
+    assert "**Members:** Changsha 长沙市" in texts(at)
