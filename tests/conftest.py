@@ -23,3 +23,56 @@ def small(small_dir: Path) -> Dataset:
 @pytest.fixture(scope="session")
 def real() -> Dataset:
     return load_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium through Playwright; tests that need it skip only if it is absent."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    from tests.browser import streamlit_server
+
+    with streamlit_server() as url:
+        yield url
+
+
+class Offline:
+    """A page whose requests outside the app's origin are blocked and recorded."""
+
+    def __init__(self, browser, origin: str) -> None:
+        self.origin = origin
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("dialog", lambda dialog: (self.errors.append(f"dialog: {dialog.message}"),
+                                               dialog.dismiss()))
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def offline(browser, app_url):
+    session = Offline(browser, app_url)
+    yield session
+    session.context.close()
