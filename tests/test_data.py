@@ -1,0 +1,143 @@
+"""The shipped dataset: official sizes, seed panels, coordinates inside their provinces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from atlas.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [
+    "shenzhen",
+    "wuhan",
+    "changsha-zhuzhou-xiangtan",
+    "changsha",
+    "zhuzhou",
+    "xiangtan",
+    "qingdao",
+    "lishui",
+    "zhenjiang",
+    "qinghai-tibet-plateau",
+    "beijing-tianjin-hebei",
+    "hunan",
+]
+
+# (programme, batch) -> (official size, size in this dataset). Where they differ, data/README.md
+# says why ("Coverage against the official sizes"); closing a gap means updating both.
+SIZES = {
+    ("low-carbon-pilot", 1): (13, 13),
+    ("low-carbon-pilot", 2): (29, 29),
+    ("low-carbon-pilot", 3): (45, 45),
+    ("climate-adaptive-city", None): (28, 28),
+    ("climate-adaptive-deepening", None): (39, 24),
+    ("ets-pilot", None): (8, 8),
+    ("carbon-peaking-pilot", 1): (35, 35),
+    ("carbon-peaking-pilot", 2): (27, 2),
+    ("carbon-peaking-pilot", None): (None, 2),  # 2025 designations whose batch is not stated
+    ("low-carbon-industrial-park", 1): (55, 5),
+    ("low-carbon-town", None): (8, 4),
+}
+
+
+def test_sizes_per_programme_and_batch(real) -> None:
+    m = real.memberships
+    found = {
+        (p, None if b is None or b != b else int(b)): n
+        for (p, b), n in m.groupby(["programme", m["batch"].astype("object")], dropna=False)
+        .size()
+        .items()
+    }
+    assert found == {key: have for key, (_official, have) in SIZES.items()}
+
+
+def test_official_sizes_are_documented_where_they_differ() -> None:
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for (programme, _batch), (official, have) in SIZES.items():
+        if official is not None and official != have:
+            assert f"| `{programme}` |" in readme
+            assert f"| {have} |" in readme or f"| {have}," in readme, (programme, have)
+
+
+def test_first_batch_is_five_provinces_and_eight_cities(real) -> None:
+    m = real.memberships
+    batch1 = m[(m["programme"] == "low-carbon-pilot") & (m["batch"] == 1)]["place_id"]
+    levels = real.places.loc[batch1, "level"].value_counts().to_dict()
+    assert levels == {"province": 5, "city": 8}
+
+
+def test_carbon_peaking_first_batch_is_25_cities_and_10_parks(real) -> None:
+    m = real.memberships
+    batch1 = m[(m["programme"] == "carbon-peaking-pilot") & (m["batch"] == 1)]["place_id"]
+    levels = real.places.loc[batch1, "level"]
+    assert (levels == "city").sum() == 25
+    # Xixian New Area is a 新区 (level district) counted among the ten parks by the notice.
+    assert (levels != "city").sum() == 10
+
+
+def test_ets_pilots_record_when_trading_began(real) -> None:
+    ets = real.memberships[real.memberships["programme"] == "ets-pilot"]
+    assert set(ets["place_id"]) == {
+        "beijing",
+        "tianjin",
+        "shanghai",
+        "chongqing",
+        "hubei",
+        "guangdong",
+        "shenzhen",
+        "fujian",
+    }
+    assert (ets["started"].str.len() == 10).all()
+
+
+@pytest.mark.parametrize("place_id", SEEDS)
+def test_seed_places_have_rich_panels(real, place_id: str) -> None:
+    place = real.places.loc[place_id]
+    assert place["summary_en"] and place["summary_zh"] and place["summary_source_ids"]
+    actions = real.actions[real.actions["place_id"] == place_id]
+    assert (actions["kind"] == "mitigation").sum() >= 3
+    assert (actions["kind"] == "adaptation").sum() >= 2
+
+
+def test_every_membership_and_action_cites_a_source(real) -> None:
+    assert real.memberships["source_ids"].map(len).min() >= 1
+    assert real.actions["source_ids"].map(len).min() >= 1
+
+
+def test_every_point_lies_in_its_province(real) -> None:
+    shapely = pytest.importorskip("shapely")
+    from shapely.geometry import Point, shape
+
+    data = json.loads((ROOT / "data" / "geo" / "provinces.geojson").read_text(encoding="utf-8"))
+    provinces = {f["properties"]["id"]: shape(f["geometry"]) for f in data["features"]}
+    assert len(provinces) == 34
+    outside = []
+    for place in real.places.itertuples():
+        point = Point(place.lon, place.lat)
+        # Simplified outlines can shave a coastal point off: allow ~5 km.
+        if not any(provinces[p].buffer(0.05).contains(point) for p in place.province):
+            outside.append(place.id)
+    assert outside == [], shapely.__version__
+
+
+def test_shapes_exist_for_groups_and_pilot_provinces(real) -> None:
+    data = json.loads((ROOT / "data" / "geo" / "shapes.geojson").read_text(encoding="utf-8"))
+    ids = {f["properties"]["id"] for f in data["features"]}
+    wanted = set(
+        real.places.index[real.places["level"].isin(["province", "region", "agglomeration"])]
+    )
+    assert wanted == ids
+
+
+def test_data_readme_documents_every_column() -> None:
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        assert f"`{table.filename}`" in readme
+        for column in table.column_names:
+            assert f"`{column}`" in readme, (table.filename, column)
+
+
+def test_research_notes_are_linked() -> None:
+    assert (ROOT / "data" / "GAPS.md").exists()
