@@ -39,8 +39,8 @@ DATA_DIR_ENV = "ATLAS_DATA_DIR"
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
-_ADCODE = re.compile(r"^\d{6}$")
+_DATE = re.compile(r"^[0-9]{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$", re.ASCII)
+_ADCODE = re.compile(r"^[0-9]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 LIST_SEPARATOR = ";"
 
@@ -145,9 +145,9 @@ def _check_cell(value: str, column: Column) -> str | None:
         return f"'{value}' is not a lowercase ASCII slug (a-z, 0-9 and '-')"
     if kind is Kind.ZH_TEXT and not _CJK.search(value):
         return f"'{value}' contains no Chinese characters"
-    if kind is Kind.INT and not re.fullmatch(r"\d+", value):
+    if kind is Kind.INT and not re.fullmatch(r"[0-9]+", value):
         return f"'{value}' is not a whole number"
-    if kind is Kind.YEAR and not (re.fullmatch(r"\d{4}", value) and 1949 <= int(value) <= 2100):
+    if kind is Kind.YEAR and not (re.fullmatch(r"[0-9]{4}", value) and 1949 <= int(value) <= 2100):
         return f"'{value}' is not a year between 1949 and 2100"
     if kind in (Kind.LAT, Kind.LON, Kind.FLOAT):
         try:

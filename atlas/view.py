@@ -9,6 +9,7 @@ stay short.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -127,7 +128,7 @@ class _Parser:
         if value is None:
             return None
         low, high = self.options.years
-        if not value.isdigit() or not low <= int(value) <= high:
+        if not re.fullmatch(r"[0-9]{4}", value) or not low <= int(value) <= high:
             self.notices.append(Notice(key, value, f"not a year from {low} to {high}"))
             return None
         return int(value)

@@ -28,7 +28,8 @@ LOCATE = """(id) => {
 def open_app(offline, query: str = "") -> None:
     offline.page.goto(f"{offline.origin}/{'?' + query if query else ''}")
     offline.page.wait_for_selector(IDLE, timeout=60_000)
-    markers(offline).first.wait_for(timeout=30_000)
+    # Attached, not visible: zoomed in, shapes off screen are drawn as empty paths.
+    markers(offline).first.wait_for(state="attached", timeout=30_000)
 
 
 def markers(offline):
@@ -109,6 +110,8 @@ def test_deep_link_opens_wuhan(offline) -> None:
 def test_choosing_a_programme_changes_the_markers(offline) -> None:
     open_app(offline, "basemap=none")
     before = markers(offline).count()
+    frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
+    frame.evaluate("() => { window.__sameMap = true; }")  # gone if the iframe reloads
     select = offline.page.locator(".st-key-w_programmes")
     select.click()
     offline.page.keyboard.type("Regional emissions")
@@ -122,5 +125,7 @@ def test_choosing_a_programme_changes_the_markers(offline) -> None:
     wait_idle(offline)
     assert 7 <= markers(offline).count() <= 8
     assert "programme=ets-pilot" in offline.page.url
+    frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
+    assert frame.evaluate("() => window.__sameMap === true"), "the map iframe reloaded"
     rows = offline.page.locator(".st-key-places_table")
     assert "Shenzhen" in rows.inner_text() or rows.count() == 1

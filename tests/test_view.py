@@ -83,6 +83,12 @@ def test_bad_values_are_dropped_with_notices_and_the_rest_applies() -> None:
         assert fragment in said
 
 
+def test_unicode_digits_are_not_years() -> None:
+    view, notices = parse_query({"from": ["¹"], "to": ["２０１５"]}, OPTIONS)
+    assert (view.year_from, view.year_to) == (None, None)
+    assert len(notices) == 2
+
+
 def test_year_range_reversed() -> None:
     view, notices = parse_query({"from": ["2020"], "to": ["2012"]}, OPTIONS)
     assert (view.year_from, view.year_to) == (2020, None)
