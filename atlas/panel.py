@@ -70,6 +70,7 @@ class PlacePanel:
     member_of: tuple[tuple[str, str, str], ...]
     sources: tuple[SourceLine, ...]
     summary_source_ids: tuple[str, ...]
+    approximate: bool = False  # drawn at the point of the city it is in
 
     @property
     def peak_year(self) -> int | None:
@@ -178,4 +179,5 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
         member_of=_names(dataset, member_of),
         sources=source_lines,
         summary_source_ids=place["summary_source_ids"],
+        approximate=place["coord_method"] == "parent",
     )

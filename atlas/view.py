@@ -73,17 +73,37 @@ class ViewOptions:
     basemaps: tuple[str, ...] = BASEMAPS
 
 
+# Why a parameter was ignored: a code (also a message-catalogue key, notice.<code>)
+# and its English text, used on the command line and in logs.
+REASONS = {
+    "unknown-parameter": "unknown parameter",
+    "only-one": "only one value is allowed",
+    "no-such-value": "no such {what}",
+    "not-a-year": "not a year from {low} to {high}",
+    "not-a-number": "not a number from {low} to {high}",
+    "earlier-than-from": "earlier than from={year}",
+    "too-long": "longer than {limit} characters",
+    "lat-lon-together": "lat and lon go together",
+}
+
+
 @dataclass(frozen=True)
 class Notice:
-    """A query parameter that was ignored, and why."""
+    """A query parameter that was ignored, and why (``reason`` is a key of REASONS)."""
 
     parameter: str
     value: str
     reason: str
+    detail: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shown_value(self) -> str:
+        """The value, shortened so a hostile link cannot flood the page."""
+        return self.value if len(self.value) <= 40 else self.value[:37] + "..."
 
     def __str__(self) -> str:
-        shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
-        return f"Ignored {self.parameter}={shown!r}: {self.reason}."
+        reason = REASONS[self.reason].format(**dict(self.detail))
+        return f"Ignored {self.parameter}={self.shown_value!r}: {reason}."
 
 
 @dataclass
@@ -101,7 +121,7 @@ class _Parser:
     def single(self, key: str) -> str | None:
         values = self.values(key)
         for extra in values[1:]:
-            self.notices.append(Notice(key, extra, "only one value is allowed"))
+            self.notices.append(Notice(key, extra, "only-one"))
         return values[0] if values else None
 
     def choice(self, key: str, valid: Sequence[str] | frozenset[str], what: str) -> str | None:
@@ -110,14 +130,14 @@ class _Parser:
             return None
         if value in valid:
             return value
-        self.notices.append(Notice(key, value, f"no such {what}"))
+        self.notices.append(Notice(key, value, "no-such-value", (("what", what),)))
         return None
 
     def many(self, key: str, valid: Sequence[str], what: str) -> tuple[str, ...]:
         chosen: list[str] = []
         for value in self.values(key):
             if value not in valid:
-                self.notices.append(Notice(key, value, f"no such {what}"))
+                self.notices.append(Notice(key, value, "no-such-value", (("what", what),)))
             elif value not in chosen:
                 chosen.append(value)
         # Canonical order, so equal views print equal URLs.
@@ -129,7 +149,9 @@ class _Parser:
             return None
         low, high = self.options.years
         if not re.fullmatch(r"[0-9]{4}", value) or not low <= int(value) <= high:
-            self.notices.append(Notice(key, value, f"not a year from {low} to {high}"))
+            self.notices.append(
+                Notice(key, value, "not-a-year", (("low", str(low)), ("high", str(high))))
+            )
             return None
         return int(value)
 
@@ -142,7 +164,8 @@ class _Parser:
         except ValueError:
             number = math.nan
         if not (math.isfinite(number) and low <= number <= high):
-            self.notices.append(Notice(key, value, f"not a number from {low:g} to {high:g}"))
+            detail = (("low", f"{low:g}"), ("high", f"{high:g}"))
+            self.notices.append(Notice(key, value, "not-a-number", detail))
             return None
         return round(number, 4)
 
@@ -159,22 +182,24 @@ def parse_query(
     p = _Parser(params, options)
     for key in params:
         if key not in PARAMETERS and key != "embed" and not key.startswith("embed_"):
-            p.notices.append(Notice(key, ",".join(p.values(key)), "unknown parameter"))
+            p.notices.append(Notice(key, ",".join(p.values(key)), "unknown-parameter"))
     programmes = p.many("programme", options.programmes, "programme")
     batches = p.many("batch", options.batches, "batch")
     year_from, year_to = p.year("from"), p.year("to")
     if year_from is not None and year_to is not None and year_from > year_to:
-        p.notices.append(Notice("to", str(year_to), f"earlier than from={year_from}"))
+        p.notices.append(
+            Notice("to", str(year_to), "earlier-than-from", (("year", str(year_from)),))
+        )
         year_to = None
     search = p.single("q") or ""
     if len(search) > MAX_SEARCH_LENGTH:
-        p.notices.append(Notice("q", search, f"longer than {MAX_SEARCH_LENGTH} characters"))
+        p.notices.append(Notice("q", search, "too-long", (("limit", str(MAX_SEARCH_LENGTH)),)))
         search = ""
     lat = p.number("lat", -90, 90)
     lon = p.number("lon", -180, 180)
     zoom_value = p.number("zoom", *ZOOM_RANGE)
     if (lat is None) != (lon is None):
-        p.notices.append(Notice("lat" if lat is not None else "lon", "", "lat and lon go together"))
+        p.notices.append(Notice("lat" if lat is not None else "lon", "", "lat-lon-together"))
         lat = lon = None
     state = ViewState(
         place=p.choice("place", options.places, "place"),

@@ -7,28 +7,32 @@ import streamlit as st
 from atlas.escape import escape_markdown as md
 from atlas.escape import markdown_link
 from ui.page import open_page
+from ui.text import programme_name
 
-dataset = open_page().dataset
+page = open_page()
+dataset, t = page.dataset, page.t
 
-st.title("About the atlas")
-st.markdown(
-    "China has run national pilot programmes for climate policy since 2010. "
-    "This atlas maps the places in them and what each does to cut emissions "
-    "(mitigation) and to prepare for climate impacts (adaptation). Every fact cites "
-    "a source; summaries are our own words. Data licence: CC BY 4.0."
-)
+st.title(t("about.title"), anchor=False)
+st.markdown(t("about.intro"))
 
-st.header("Programmes")
+st.header(t("about.programmes"), anchor=False)
 counts = dataset.memberships.groupby("programme")["place_id"].nunique()
 for programme in dataset.programmes.itertuples(index=False):
-    st.markdown(
-        f"**{md(programme.name_en)}** · {md(programme.name_zh)} · "
-        f"{md(programme.agency)} · since {programme.first_year} · "
-        f"{int(counts.get(programme.id, 0))} places in this dataset"
+    st.markdown(f"**{md(programme_name(dataset, t, programme.id))}**")
+    st.caption(
+        t(
+            "about.programme_line",
+            agency=md(programme.agency),
+            year=programme.first_year,
+            count=int(counts.get(programme.id, 0)),
+        )
     )
-    st.markdown(f"{md(programme.description_en)}  \n{md(programme.description_zh)}")
+    st.markdown(md(t.pick(programme.description_en, programme.description_zh)))
 
-st.header(f"Sources ({len(dataset.sources)})")
+st.header(t("about.gaps"), anchor=False)
+st.markdown(t("about.gaps.text"))
+
+st.header(t("about.sources", count=len(dataset.sources)), anchor=False)
 st.markdown(
     "\n".join(
         f"1. {markdown_link(s.title, s.url)} · {md(s.publisher)}"

@@ -12,32 +12,30 @@ from ui.map_view import render_map
 from ui.page import open_page
 from ui.panel_view import render_panel
 from ui.places_table import render_place_picker, render_places_table
+from ui.text import programme_name
 
 page = open_page()
-dataset, view = page.dataset, page.view
+dataset, view, t = page.dataset, page.view, page.t
 shown = shown_places(dataset, view)
 
-st.title("China Climate Pilot Atlas")
-
+st.title(t("app.title"), anchor=False)
 counts = programme_counts(dataset, shown)
-summary = f"**{len(shown)}** of {len(dataset.places)} places shown"
 chosen = view.programmes or tuple(dataset.programmes.index)
+summary = t("map.summary", shown=len(shown), total=len(dataset.places))
 summary += "".join(
-    f" · {md(dataset.programmes.at[p, 'name_en'])}: {counts[p]}" for p in chosen if counts[p]
+    f" · {md(programme_name(dataset, t, p))}: {counts[p]}" for p in chosen if counts[p]
 )
 st.markdown(summary)
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    render_map(dataset, data.geo(), shown, view)
-    render_place_picker(dataset, shown, view)
+    render_map(dataset, data.geo(), shown, view, t)
+    render_place_picker(dataset, shown, view, t)
 with right:
     panel = build_panel(dataset, view.place) if view.place else None
     if panel is None:
-        st.info(
-            "Click a marker or a region on the map, or choose a place below, to read what it does."
-        )
+        st.info(t("map.hint"))
     else:
-        render_panel(panel, view.focus)
+        render_panel(panel, t, view.focus)
 
-render_places_table(dataset, shown, view)
+render_places_table(dataset, shown, t)

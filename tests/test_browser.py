@@ -129,3 +129,31 @@ def test_choosing_a_programme_changes_the_markers(offline) -> None:
     assert frame.evaluate("() => window.__sameMap === true"), "the map iframe reloaded"
     rows = offline.page.locator(".st-key-places_table")
     assert "Shenzhen" in rows.inner_text() or rows.count() == 1
+
+
+def test_chinese_link_then_switch_to_english_keeps_the_view(offline) -> None:
+    open_app(offline, "lang=zh&place=wuhan&programme=low-carbon-pilot&basemap=none")
+    assert panel_title(offline).startswith("武汉市")
+    page = offline.page
+    assert "试点项目" in page.locator("[data-testid=stSidebar]").inner_text()
+    legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend")
+    assert "试点项目" in legend.inner_text()
+    # A Chinese tooltip on a marker (hovering shows it).
+    frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    spot = frame.evaluate(LOCATE, "wuhan")
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip")
+    tooltip.first.wait_for(timeout=10_000)
+    assert "武汉市" in tooltip.first.inner_text()
+
+    page.locator(".st-key-w_lang").get_by_text("English").click()
+    page.wait_for_function(
+        "() => /^Wuhan/.test(document.querySelector('.st-key-place_panel h3')?.innerText || '')",
+        timeout=30_000,
+    )
+    wait_idle(offline)
+    assert "lang=" not in page.url
+    assert "place=wuhan" in page.url and "programme=low-carbon-pilot" in page.url
+    assert "Pilot programme" in page.locator("[data-testid=stSidebar]").inner_text()
+    assert external(offline) == []

@@ -10,6 +10,7 @@ import streamlit_folium
 
 from atlas.dataset import Dataset
 from atlas.geo import GeoLayers
+from atlas.i18n import Translator
 from atlas.mapping import (
     NO_PROGRAMME_COLOUR,
     base_map,
@@ -19,6 +20,7 @@ from atlas.mapping import (
 )
 from atlas.view import ViewState
 from ui import state
+from ui.text import programme_name
 
 MAP_KEY = "atlas_map"
 MAP_HEIGHT = 560
@@ -32,29 +34,27 @@ def _click_from_state(known: frozenset[str]) -> None:
     state.apply_click(parse_click(result, known, state.last_click_count()))
 
 
-def labels_en(dataset: Dataset) -> dict[str, str]:
-    """Tooltip text of every place: English and Chinese name."""
+def place_labels(dataset: Dataset, t: Translator) -> dict[str, str]:
+    """Tooltip text of every place, the chosen language first."""
     places = dataset.places
-    return dict(zip(places.index, places["name_en"] + " · " + places["name_zh"], strict=True))
+    first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
+    return dict(zip(places.index, places[first] + " · " + places[second], strict=True))
 
 
-def render_map(dataset: Dataset, geo: GeoLayers, shown: pd.DataFrame, view: ViewState) -> None:
+def render_map(
+    dataset: Dataset, geo: GeoLayers, shown: pd.DataFrame, view: ViewState, t: Translator
+) -> None:
     """Draw the map of ``shown`` places; a click selects a place (and reruns once)."""
     colours = programme_colours(list(dataset.programmes["id"]))
-    legend = [(dataset.programmes.at[p, "name_en"], c) for p, c in colours.items()]
-    legend.append(("Not in any pilot programme", NO_PROGRAMME_COLOUR))
-    fmap = base_map(geo.provinces, legend, "Programmes", view.basemap)
-    layer = places_layer(shown, colours, labels_en(dataset), geo.shapes, view.place)
+    legend = [(programme_name(dataset, t, p), c) for p, c in colours.items()]
+    legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
+    fmap = base_map(
+        geo.provinces, legend, t("map.legend.title"), view.basemap, attribution=t("map.attribution")
+    )
+    layer = places_layer(shown, colours, place_labels(dataset, t), geo.shapes, view.place)
     known = frozenset(dataset.places.index)
     center: Any = [view.lat, view.lon] if view.lat is not None else None
-    result = _st_folium(fmap, layer, center, view.zoom, known)
-    # When no callback ran (e.g. under AppTest), interpret the returned value here.
-    if state.apply_click(parse_click(result, known, state.last_click_count())):
-        st.rerun()
-
-
-def _st_folium(fmap: Any, layer: Any, center: Any, zoom: int | None, known: frozenset[str]) -> Any:
-    return streamlit_folium.st_folium(
+    result = streamlit_folium.st_folium(
         fmap,
         key=MAP_KEY,
         height=MAP_HEIGHT,
@@ -62,6 +62,9 @@ def _st_folium(fmap: Any, layer: Any, center: Any, zoom: int | None, known: froz
         returned_objects=RETURNED,
         feature_group_to_add=layer,
         center=center,
-        zoom=zoom,
+        zoom=view.zoom,
         on_change=lambda: _click_from_state(known),
     )
+    # When no callback ran (e.g. under AppTest), interpret the returned value here.
+    if state.apply_click(parse_click(result, known, state.last_click_count())):
+        st.rerun()

@@ -7,19 +7,32 @@ from dataclasses import dataclass
 import streamlit as st
 
 from atlas.dataset import Dataset
+from atlas.i18n import Translator, translator
 from atlas.schema import DataError
-from atlas.view import ViewOptions, ViewState
+from atlas.view import Notice, ViewOptions, ViewState
 from ui import data, state
 from ui.sidebar import render_filters
 
 
 @dataclass(frozen=True)
 class PageContext:
-    """The validated dataset, what a view may hold, and the current view."""
+    """The validated dataset, what a view may hold, the current view and its language."""
 
     dataset: Dataset
     options: ViewOptions
     view: ViewState
+    t: Translator
+
+
+def notice_text(notice: Notice, t: Translator) -> str:
+    """One ignored link parameter, in the interface language."""
+    detail = dict(notice.detail)
+    if "what" in detail:
+        detail["what"] = t(f"what.{detail['what']}")
+    reason = t(f"notice.{notice.reason}", **detail)
+    return t(
+        "notice.line", parameter=notice.parameter, value=repr(notice.shown_value), reason=reason
+    )
 
 
 def open_page() -> PageContext:
@@ -32,15 +45,18 @@ def open_page() -> PageContext:
     try:
         dataset = data.dataset()
     except DataError as error:
-        st.error(
-            f"The data in `{data.data_dir()}` does not validate, so the atlas cannot start. "
-            "Run `python -m atlas validate` to see the same list."
-        )
+        st.error(state.current_translator()("error.data", folder=data.data_dir()))
         st.code(str(error), language=None)
         st.stop()
     options = data.options()
     view = state.initial_view(options)
     view = state.update_view(render_filters(dataset, options, view))
-    for notice in state.notices():
-        st.warning(notice, icon="⚠️")
-    return PageContext(dataset, options, view)
+    t = translator(view.lang)
+    ignored = state.notices()
+    if ignored:
+        # st.warning renders Markdown: the values come from the link, so escape them.
+        from atlas.escape import escape_markdown
+
+        lines = "\n".join(f"- {escape_markdown(notice_text(n, t))}" for n in ignored)
+        st.warning(f"**{t('notice.title')}**\n{lines}", icon="⚠️")
+    return PageContext(dataset, options, view, t)

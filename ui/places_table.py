@@ -6,35 +6,37 @@ import pandas as pd
 import streamlit as st
 
 from atlas.dataset import Dataset
+from atlas.i18n import Translator
 from atlas.view import ViewState
 from ui import state
+from ui.text import place_label, programme_name, province_name
 
 TABLE_KEY = "places_table"
 SHOWN_IDS = "atlas_table_ids"
-
-
-def _label(shown: pd.DataFrame, place_id: str | None) -> str:
-    if place_id is None:
-        return "—"
-    row = shown.loc[place_id]
-    return f"{row['name_en']} · {row['name_zh']}"
 
 
 def _picked() -> None:
     state.select_place(st.session_state[state.W_PLACE_PICKER])
 
 
-def render_place_picker(dataset: Dataset, shown: pd.DataFrame, view: ViewState) -> None:
+def render_place_picker(
+    dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
+) -> None:
     """A keyboard- and screen-reader-friendly way to select any shown place."""
-    ids = list(shown.sort_values("name_en").index)
-    if view.place and view.place not in ids and view.place in dataset.places.index:
+    places = dataset.places
+    sort_by = "name_zh" if t.lang == "zh" else "name_en"
+    ids = list(shown.sort_values(sort_by).index)
+    if view.place and view.place not in ids and view.place in places.index:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
-        shown = pd.concat([shown, dataset.places.loc[[view.place]]])
     st.session_state[state.W_PLACE_PICKER] = view.place if view.place in ids else None
     st.selectbox(
-        "Open a place",
+        t("picker.label"),
         options=[None, *ids],
-        format_func=lambda pid: _label(shown, pid),
+        format_func=lambda pid: (
+            t("picker.none")
+            if pid is None
+            else place_label(places.at[pid, "name_en"], places.at[pid, "name_zh"], t)
+        ),
         key=state.W_PLACE_PICKER,
         on_change=_picked,
     )
@@ -47,28 +49,31 @@ def _row_selected() -> None:
         state.select_place(ids[rows[0]])
 
 
-def places_frame(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
-    """The table's columns: names, level, province and programmes in words."""
-    names = dataset.programmes["name_en"]
-    provinces = dataset.provinces["name_en"]
+def places_frame(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The table's columns, headed and worded in the chosen language."""
+    first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
+    separator = t("format.list_separator")
     return pd.DataFrame(
         {
-            "Place": shown["name_en"],
-            "地名": shown["name_zh"],
-            "Level": shown["level"],
-            "Province": shown["province"].map(
-                lambda ps: ", ".join(provinces.get(p, p) for p in ps)
+            t("table.place"): shown[first],
+            t("table.other_name"): shown[second],
+            t("table.level"): shown["level"].map(lambda level: t(f"level.{level}")),
+            t("table.province"): shown["province"].map(
+                lambda ps: separator.join(province_name(dataset, t, p) for p in ps)
             ),
-            "Programmes": shown["programmes"].map(lambda ps: "; ".join(names[p] for p in ps)),
+            t("table.programmes"): shown["programmes"].map(
+                lambda ps: separator.join(programme_name(dataset, t, p) for p in ps)
+            ),
         },
         index=shown.index,
     )
 
 
-def render_places_table(dataset: Dataset, shown: pd.DataFrame, view: ViewState) -> None:
+def render_places_table(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> None:
     """Table of the places on the map; selecting a row selects the place."""
-    st.markdown(f"#### Places shown ({len(shown)})")
-    frame = places_frame(dataset, shown.sort_values("name_en"))
+    st.markdown(f"#### {t('table.title', count=len(shown))}")
+    sort_by = "name_zh" if t.lang == "zh" else "name_en"
+    frame = places_frame(dataset, shown.sort_values(sort_by), t)
     st.session_state[SHOWN_IDS] = list(frame.index)
     st.dataframe(
         frame,

@@ -1,4 +1,4 @@
-"""The shared sidebar: the filters that every page reads."""
+"""The shared sidebar: language and the filters that every page reads."""
 
 from __future__ import annotations
 
@@ -8,37 +8,41 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.filters import parse_batch_token
+from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from atlas.view import BASEMAPS, FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
-
-BASEMAP_LABELS = {
-    "none": "None (province outlines only)",
-    "osm": "OpenStreetMap",
-    "positron": "CartoDB Positron",
-}
+from ui.text import programme_name, province_name
 
 
-def _programme_name(dataset: Dataset, programme: str) -> str:
-    return str(dataset.programmes.at[programme, "name_en"])
-
-
-def _batch_label(dataset: Dataset, token: str) -> str:
+def _batch_label(dataset: Dataset, t: Translator, token: str) -> str:
     programme, batch = parse_batch_token(token)
-    return f"{_programme_name(dataset, programme)} · batch {batch}"
+    return t("filters.batch.option", programme=programme_name(dataset, t, programme), batch=batch)
 
 
 def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> ViewState:
-    """Draw the filters and return the view they describe."""
+    """Draw the language switch and the filters; return the view they describe."""
     ss = st.session_state
+    t0 = Translator(view.lang)
     with st.sidebar:
-        st.header("Filters")
+        lang = st.segmented_control(
+            t0("filters.language"),
+            options=list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.__getitem__,
+            key=state.W_LANG,
+            required=True,
+        )
+        t = Translator(lang or view.lang)
+        if t.lang != view.lang:
+            # New labels make new widgets, which would start empty: carry the view over.
+            state.seed_widgets(view, options)
+        st.header(t("filters.header"), anchor=False)
         programmes = st.multiselect(
-            "Pilot programme",
+            t("filters.programme"),
             options=list(options.programmes),
-            format_func=lambda p: _programme_name(dataset, p),
+            format_func=lambda p: programme_name(dataset, t, p),
             key=state.W_PROGRAMMES,
-            placeholder="All programmes",
-            help="Show places in any of these programmes. Empty shows every place.",
+            placeholder=t("filters.programme.placeholder"),
+            help=t("filters.programme.help"),
         )
         batch_choices = [
             token
@@ -48,56 +52,52 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         # Drop batches of programmes no longer chosen before the widget sees them.
         ss[state.W_BATCHES] = [b for b in ss.get(state.W_BATCHES, []) if b in batch_choices]
         batches = st.multiselect(
-            "Batch",
+            t("filters.batch"),
             options=batch_choices,
-            format_func=lambda t: _batch_label(dataset, t),
+            format_func=lambda token: _batch_label(dataset, t, token),
             key=state.W_BATCHES,
-            placeholder="All batches",
-            help="Narrow a programme that was announced in batches.",
+            placeholder=t("filters.batch.placeholder"),
+            help=t("filters.batch.help"),
         )
         province_ids = sorted(options.provinces, key=lambda p: dataset.provinces.at[p, "name_en"])
         province = st.selectbox(
-            "Province",
+            t("filters.province"),
             options=[state.ALL, *province_ids],
             format_func=lambda p: (
-                "All provinces" if p == state.ALL else str(dataset.provinces.at[p, "name_en"])
+                t("filters.province.all") if p == state.ALL else province_name(dataset, t, p)
             ),
             key=state.W_PROVINCE,
         )
         low, high = options.years
+        year_from, year_to = low, high
         if low < high:
             year_from, year_to = st.slider(
-                "Year designated", min_value=low, max_value=high, key=state.W_YEARS
+                t("filters.years"), min_value=low, max_value=high, key=state.W_YEARS
             )
-        else:
-            year_from, year_to = low, high
         search = st.text_input(
-            "Search places",
+            t("filters.search"),
             key=state.W_SEARCH,
-            placeholder="Wuhan, 武汉, wuhan",
+            placeholder=t("filters.search.placeholder"),
             max_chars=100,
-            help="English name, Chinese name or pinyin.",
+            help=t("filters.search.help"),
         )
         focus = st.radio(
-            "Actions shown",
+            t("filters.focus"),
             options=[state.ALL, *FOCUS_VALUES],
-            format_func=lambda f: {
-                state.ALL: "Both",
-                "mitigation": "Mitigation",
-                "adaptation": "Adaptation",
-            }[f],
+            format_func=lambda f: t(f"filters.focus.{f}"),
             key=state.W_FOCUS,
             horizontal=True,
         )
         basemap = st.selectbox(
-            "Basemap",
+            t("filters.basemap"),
             options=list(BASEMAPS),
-            format_func=BASEMAP_LABELS.__getitem__,
+            format_func=lambda b: t(f"basemap.{b}"),
             key=state.W_BASEMAP,
-            help="Tiles load from the internet; with none, the map shows province outlines.",
+            help=t("filters.basemap.help"),
         )
     return replace(
         view,
+        lang=t.lang,
         programmes=tuple(p for p in options.programmes if p in programmes),
         batches=tuple(b for b in options.batches if b in batches),
         province=None if province == state.ALL else province,

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from atlas.i18n import Translator, preferred_language, translator
 from atlas.mapping import Click
-from atlas.view import ViewOptions, ViewState, parse_query, to_query
+from atlas.view import LANGUAGES, Notice, ViewOptions, ViewState, parse_query, to_query
 
 # Session-state keys, declared once.
 VIEW = "atlas_view"
@@ -26,6 +27,7 @@ W_SEARCH = "w_search"
 W_FOCUS = "w_focus"
 W_BASEMAP = "w_basemap"
 W_PLACE_PICKER = "w_place_picker"
+W_LANG = "w_lang"
 ALL = "all"  # widget value meaning "no restriction"; never a valid id of anything
 
 
@@ -38,14 +40,31 @@ def initial_view(options: ViewOptions) -> ViewState:
     """The view for this run: parsed from the URL once per session, then kept in state."""
     state = st.session_state
     if VIEW not in state:
-        view, notices = parse_query(_query_dict(), options)
+        params = _query_dict()
+        view, notices = parse_query(params, options)
+        if "lang" not in params:
+            view = replace(view, lang=preferred_language(st.context.locale))
         state[VIEW] = view
-        state[NOTICES] = [str(n) for n in notices]
-        _seed_widgets(view, options)
+        state[NOTICES] = notices
+        seed_widgets(view, options)
+        state[W_LANG] = view.lang
     return state[VIEW]
 
 
-def _seed_widgets(view: ViewState, options: ViewOptions) -> None:
+def current_lang() -> str:
+    """The language of this session, before the page has restored the full view."""
+    if VIEW in st.session_state:
+        return st.session_state[VIEW].lang
+    asked = st.query_params.get("lang")
+    return asked if asked in LANGUAGES else preferred_language(st.context.locale)
+
+
+def current_translator() -> Translator:
+    return translator(current_lang())
+
+
+def seed_widgets(view: ViewState, options: ViewOptions) -> None:
+    """Set the filter widgets to show ``view`` (before they are drawn in this run)."""
     state = st.session_state
     state[W_PROGRAMMES] = list(view.programmes)
     state[W_BATCHES] = list(view.batches)
@@ -59,8 +78,8 @@ def _seed_widgets(view: ViewState, options: ViewOptions) -> None:
     state[W_BASEMAP] = view.basemap
 
 
-def notices() -> list[str]:
-    """Messages about link parts that were ignored (shown once, then cleared)."""
+def notices() -> list[Notice]:
+    """Link parts that were ignored (shown once, then cleared)."""
     return st.session_state.pop(NOTICES, [])
 
 
