@@ -1,4 +1,4 @@
-"""Command line: ``python -m atlas validate [DIR]`` and ``python -m atlas assets``."""
+"""Command line: ``python -m atlas validate [DIR]``, ``assets`` and ``export``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from atlas.assets import ensure_static_assets
-from atlas.dataset import data_dir_from_env, validate_dir
+from atlas.dataset import data_dir_from_env, load_dataset, validate_dir
+from atlas.export import data_package_bytes, places_table, to_csv_bytes, to_geojson_bytes
+from atlas.filters import shown_places, view_options
 from atlas.geo import load_geo
+from atlas.schema import DataError
+from atlas.view import parse_query
+
+EXPORT_FORMATS = ("csv", "geojson", "zip")
+# CLI option -> link parameter, so the CLI filters exactly as a shared link does.
+FILTER_PARAMETERS = {
+    "programme": "programme",
+    "batch": "batch",
+    "province": "province",
+    "year_from": "from",
+    "year_to": "to",
+}
+STDOUT = "-"
 
 
 def _validate(directory: Path) -> int:
@@ -27,15 +42,98 @@ def _validate(directory: Path) -> int:
     return 0
 
 
+def _filter_params(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The export filters as query parameters, only those given."""
+    params: dict[str, list[str]] = {}
+    for option, parameter in FILTER_PARAMETERS.items():
+        value = getattr(args, option)
+        if value is not None:
+            params[parameter] = list(value) if isinstance(value, list) else [value]
+    return params
+
+
+def _export(args: argparse.Namespace) -> int:
+    directory = (args.data or data_dir_from_env()).resolve()
+    try:
+        dataset = load_dataset(directory)
+    except DataError as exc:
+        print(f"{directory}: {exc}", file=sys.stderr)
+        return 1
+    params = _filter_params(args)
+    if args.format == "zip":
+        if params:
+            # The data package is the whole dataset; a filtered one would be misleading.
+            given = ", ".join(f"--{parameter}" for parameter in params)
+            print(
+                f"{given}: the zip data package holds the whole dataset; "
+                "filters apply to csv and geojson only; nothing written",
+                file=sys.stderr,
+            )
+            return 2
+        data, what = data_package_bytes(dataset), "the data package"
+    else:
+        view, notices = parse_query(params, view_options(dataset))
+        if notices:
+            for notice in notices:
+                print(notice, file=sys.stderr)
+            print("nothing written", file=sys.stderr)
+            return 2
+        shown = shown_places(dataset, view)
+        if args.format == "csv":
+            data = to_csv_bytes(places_table(dataset, shown))
+        else:
+            data = to_geojson_bytes(dataset, shown)
+        what = f"{len(shown)} place{'s' if len(shown) != 1 else ''}"
+    if args.out == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        target = "standard output"
+    else:
+        try:
+            Path(args.out).write_bytes(data)
+        except OSError as exc:
+            print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        target = args.out
+    print(f"wrote {what} to {target}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m atlas")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder; lists every problem")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("assets", help="copy Leaflet and jQuery into static/vendor")
+    export = commands.add_parser(
+        "export",
+        help="write the filtered places (csv, geojson) or the whole data package (zip)",
+        description="Filters take the same values as the app's link parameters.",
+    )
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--programme", nargs="+", action="extend", metavar="ID")
+    export.add_argument(
+        "--batch",
+        nargs="+",
+        action="extend",
+        metavar="TOKEN",
+        help="programme:batch, e.g. low-carbon-pilot:2",
+    )
+    export.add_argument("--province", metavar="ID")
+    export.add_argument("--from", dest="year_from", metavar="YEAR")
+    export.add_argument("--to", dest="year_to", metavar="YEAR")
+    export.add_argument(
+        "--data", type=Path, metavar="DIR", help="data folder (default: $ATLAS_DATA_DIR or data/)"
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="file to write, '-' for stdout"
+    )
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate((args.directory or data_dir_from_env()).resolve())
+    if args.command == "export":
+        return _export(args)
     written = ensure_static_assets()
     print(f"static assets ready ({len(written)} copied)")
     return 0
