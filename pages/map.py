@@ -12,6 +12,7 @@ from ui.map_view import render_map
 from ui.page import open_page
 from ui.panel_view import render_panel
 from ui.places_table import render_place_picker, render_places_table
+from ui.share import render_share_and_export
 from ui.text import programme_name
 
 page = open_page()
@@ -39,3 +40,4 @@ with right:
         render_panel(panel, t, view.focus)
 
 render_places_table(dataset, shown, t)
+render_share_and_export(dataset, shown, view, t)

@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.dataset import Dataset, data_dir_from_env, load_dataset
+from atlas.export import data_package_bytes
 from atlas.filters import view_options
 from atlas.geo import GeoLayers, load_geo
 from atlas.view import ViewOptions
@@ -28,20 +29,25 @@ def _signature(directory: Path) -> tuple[tuple[str, float, int], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _dataset(directory: str, _signature: tuple) -> Dataset:
+def _dataset(directory: str, signature: tuple) -> Dataset:
     # A resource, not data: the frames are read-only and shared, and copying
     # them on every rerun (as cache_data does) would cost more than the rerun.
     return load_dataset(directory)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _geo(directory: str, _signature: tuple) -> GeoLayers:
+def _geo(directory: str, signature: tuple) -> GeoLayers:
     return load_geo(Path(directory))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _options(directory: str, _signature: tuple) -> ViewOptions:
-    return view_options(_dataset(directory, _signature))
+def _options(directory: str, signature: tuple) -> ViewOptions:
+    return view_options(_dataset(directory, signature))
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _package(directory: str, signature: tuple) -> bytes:
+    return data_package_bytes(_dataset(directory, signature))
 
 
 def data_dir() -> Path:
@@ -62,3 +68,9 @@ def geo() -> GeoLayers:
 def options() -> ViewOptions:
     directory = data_dir()
     return _options(str(directory), _signature(directory))
+
+
+def package_bytes() -> bytes:
+    """The whole dataset as a zip data package, built once per version of the data."""
+    directory = data_dir()
+    return _package(str(directory), _signature(directory))

@@ -1,0 +1,64 @@
+"""The share panel (link, QR code, embed snippet) and the downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from atlas.dataset import Dataset
+from atlas.export import places_table, to_csv_bytes, to_geojson_bytes
+from atlas.i18n import Translator
+from atlas.links import embed_snippet, qr_png, share_url
+from atlas.view import ViewState
+from ui import data
+
+FALLBACK_URL = "http://localhost:8501/"
+FILE_STEM = "china-climate-pilots"
+
+
+def page_url() -> str:
+    """The address the browser is on (AppTest and old servers report none)."""
+    return st.context.url or FALLBACK_URL
+
+
+def render_share_and_export(
+    dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
+) -> None:
+    """Everything to take the view away: as a link, a QR code, an iframe, or files."""
+    with st.expander(t("share.title"), expanded=False, icon="🔗"):
+        url = share_url(page_url(), view)
+        link, code = st.columns([3, 1])
+        with link:
+            st.caption(t("share.link"))
+            st.code(url, language=None, wrap_lines=True)  # the code block has a copy button
+            st.caption(t("share.embed"))
+            st.code(embed_snippet(url, t("app.title")), language="html", wrap_lines=True)
+        with code:
+            st.image(qr_png(url), caption=t("share.qr"), width=160)
+        st.caption(t("export.note", count=len(shown)))
+        csv_col, geojson_col, zip_col = st.columns(3)
+        # Files are built only when a button is pressed (deferred data), not on every rerun.
+        csv_col.download_button(
+            t("export.csv"),
+            data=lambda: to_csv_bytes(places_table(dataset, shown)),
+            file_name=f"{FILE_STEM}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="download_csv",
+        )
+        geojson_col.download_button(
+            t("export.geojson"),
+            data=lambda: to_geojson_bytes(dataset, shown),
+            file_name=f"{FILE_STEM}.geojson",
+            mime="application/geo+json",
+            on_click="ignore",
+            key="download_geojson",
+        )
+        zip_col.download_button(
+            t("export.zip"),
+            data=data.package_bytes,
+            file_name=f"{FILE_STEM}-data.zip",
+            mime="application/zip",
+            on_click="ignore",
+            key="download_zip",
+        )
