@@ -116,6 +116,46 @@ class Legend(MacroElement):
         self.font_json = json.dumps(FONT_STACK)
 
 
+class ViewInUrl(MacroElement):
+    """Write the map's centre and zoom into the page's address after the user moves it.
+
+    Done in the browser, not through Streamlit: returning the view from st_folium
+    would rerun the app on every pan. The app reads lat/lon/zoom back on its next
+    run, so a shared link reopens the same map view. Moves made by the app itself
+    (fitting China on load) do not count.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var touched = false;
+            ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
+                map.getContainer().addEventListener(e, function () { touched = true; });
+            });
+            map.on("moveend", function () {
+                if (!touched) { return; }
+                try {
+                    var top = window.parent;
+                    var url = new URL(top.location.href);
+                    var c = map.getCenter();
+                    url.searchParams.set("lat", c.lat.toFixed(4));
+                    url.searchParams.set("lon", c.lng.toFixed(4));
+                    url.searchParams.set("zoom", String(Math.round(map.getZoom())));
+                    top.history.replaceState(top.history.state, "", url.toString());
+                } catch (err) { /* a cross-origin embed cannot write the address */ }
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ViewInUrl"
+
+
 def base_map(
     provinces: Mapping[str, Any],
     legend_entries: Sequence[tuple[str, str]],
@@ -164,6 +204,7 @@ def base_map(
             smooth_factor=1.0,
         ).add_to(m)
     Legend(legend_title, legend_entries, attribution).add_to(m)
+    ViewInUrl().add_to(m)
     return m
 
 

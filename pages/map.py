@@ -24,7 +24,9 @@ counts = programme_counts(dataset, shown)
 chosen = view.programmes or tuple(dataset.programmes.index)
 summary = t("map.summary", shown=len(shown), total=len(dataset.places))
 summary += "".join(
-    f" · {md(programme_name(dataset, t, p))}: {counts[p]}" for p in chosen if counts[p]
+    " · " + t("map.summary.programme", name=md(programme_name(dataset, t, p)), count=counts[p])
+    for p in chosen
+    if counts[p]
 )
 st.markdown(summary)
 

@@ -157,3 +157,86 @@ def test_chinese_link_then_switch_to_english_keeps_the_view(offline) -> None:
     assert "place=wuhan" in page.url and "programme=low-carbon-pilot" in page.url
     assert "Pilot programme" in page.locator("[data-testid=stSidebar]").inner_text()
     assert external(offline) == []
+
+
+SHARED = (
+    "place=changsha&programme=low-carbon-pilot&province=hunan&lang=zh"
+    "&lat=27.9&lon=112.9&zoom=7&basemap=none"
+)
+
+
+def test_a_shared_link_reopens_the_same_view_in_a_new_context(browser, app_url) -> None:
+    from tests.conftest import Offline
+
+    session = Offline(browser, app_url)  # a fresh context: no cookies, no session
+    try:
+        open_app(session, SHARED)
+        page = session.page
+        assert panel_title(session).startswith("长沙市")
+        sidebar = page.locator("[data-testid=stSidebar]").inner_text()
+        assert "低碳省区和低碳城市试点" in sidebar
+        province = page.locator(".st-key-w_province")
+        assert "湖南省" in (province.text_content() or "") + (
+            province.locator("input").first.input_value()
+            if province.locator("input").count()
+            else ""
+        )
+        frame = page.locator(MAP_FRAME).element_handle().content_frame()
+        frame.wait_for_function("() => window.map && Math.round(window.map.getZoom()) === 7")
+        centre = frame.evaluate("() => window.map.getCenter()")
+        assert abs(centre["lat"] - 27.9) < 0.01 and abs(centre["lng"] - 112.9) < 0.01
+        for part in SHARED.split("&"):
+            if not part.startswith(("lat=", "lon=")):
+                assert part in page.url, part
+        # The table follows the filters: Hunan's low-carbon pilots only.
+        assert re.search(r"显示的地点（4）", page.locator("[data-testid=stMain]").inner_text())
+    finally:
+        session.context.close()
+
+
+def test_panning_writes_the_map_position_into_the_link(offline) -> None:
+    open_app(offline, "basemap=none")
+    page = offline.page
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
+    assert "lat=" in page.evaluate("() => window.location.search")
+
+
+def test_a_bad_parameter_shows_a_notice_and_the_rest_applies(offline) -> None:
+    open_app(offline, "place=wuhan&programme=moon-pilot&zoom=abc&basemap=none")
+    warning = offline.page.locator("[data-testid=stAlert]").first.inner_text()
+    assert "moon-pilot" in warning and "zoom" in warning
+    assert panel_title(offline).startswith("Wuhan")
+    assert "moon-pilot" not in offline.page.url
+
+
+def test_downloads_hold_exactly_the_places_shown(offline, tmp_path) -> None:
+    import io
+    import json
+
+    import pandas as pd
+
+    from atlas.__main__ import main as cli
+
+    open_app(offline, "programme=ets-pilot&basemap=none")
+    page = offline.page
+    page.get_by_text("Share and export").click()
+    files = {}
+    for label, name in (("Places shown (CSV)", "csv"), ("Places shown (GeoJSON)", "geojson")):
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name=label).click()
+        files[name] = tmp_path / f"download.{name}"
+        info.value.save_as(files[name])
+    table = pd.read_csv(io.BytesIO(files["csv"].read_bytes()), encoding="utf-8-sig")
+    assert sorted(table["id"]) == sorted(
+        ["beijing", "tianjin", "shanghai", "chongqing", "hubei", "guangdong", "shenzhen", "fujian"]
+    )
+    geojson = json.loads(files["geojson"].read_text(encoding="utf-8"))
+    assert sorted(f["id"] for f in geojson["features"]) == sorted(table["id"])
+    # The command line writes the very same files for the same filters.
+    for name in ("csv", "geojson"):
+        out = tmp_path / f"cli.{name}"
+        assert cli(["export", "--format", name, "--programme", "ets-pilot", "--out", str(out)]) == 0
+        assert out.read_bytes() == files[name].read_bytes(), name

@@ -50,7 +50,8 @@ def open_page() -> PageContext:
         st.stop()
     options = data.options()
     view = state.initial_view(options)
-    view = state.update_view(render_filters(dataset, options, view))
+    view = state.map_position(render_filters(dataset, options, view), options)
+    view = state.update_view(view)
     t = translator(view.lang)
     ignored = state.notices()
     if ignored:

@@ -45,7 +45,7 @@ def initial_view(options: ViewOptions) -> ViewState:
         if "lang" not in params:
             view = replace(view, lang=preferred_language(st.context.locale))
         state[VIEW] = view
-        state[NOTICES] = notices
+        state[NOTICES] = (view, notices)
         seed_widgets(view, options)
         state[W_LANG] = view.lang
     return state[VIEW]
@@ -79,8 +79,33 @@ def seed_widgets(view: ViewState, options: ViewOptions) -> None:
 
 
 def notices() -> list[Notice]:
-    """Link parts that were ignored (shown once, then cleared)."""
-    return st.session_state.pop(NOTICES, [])
+    """Link parts that were ignored: shown until the user changes the view they opened."""
+    opened, ignored = st.session_state.get(NOTICES, (None, []))
+    current = st.session_state.get(VIEW)
+    if current is None or opened is None or _without_position(current) != _without_position(opened):
+        st.session_state.pop(NOTICES, None)
+        return []
+    return ignored
+
+
+def _without_position(view: ViewState) -> ViewState:
+    return replace(view, lat=None, lon=None, zoom=None)
+
+
+def map_position(view: ViewState, options: ViewOptions) -> ViewState:
+    """The view with the map position the browser last wrote into the address.
+
+    The map writes lat/lon/zoom itself when the user pans (no rerun); read them back
+    on every run so the next URL the app prints keeps them. Invalid ones are ignored.
+    """
+    params = _query_dict()
+    if not {"lat", "lon", "zoom"} & set(params):
+        return view
+    position = {k: params[k] for k in ("lat", "lon", "zoom") if k in params}
+    parsed, notices = parse_query(position, options)
+    if notices:
+        return view
+    return replace(view, lat=parsed.lat, lon=parsed.lon, zoom=parsed.zoom)
 
 
 def update_view(view: ViewState) -> ViewState:
