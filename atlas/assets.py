@@ -28,7 +28,17 @@ class Asset:
 
     @property
     def url(self) -> str:
-        return f"{STATIC_URL}/{VENDOR}/{self.target}"
+        return self.url_under("")
+
+    def url_under(self, base_url_path: str) -> str:
+        """The URL when the app runs with ``server.baseUrlPath`` (e.g. "atlas")."""
+        return f"{static_url(base_url_path)}/{VENDOR}/{self.target}"
+
+
+def static_url(base_url_path: str = "") -> str:
+    """Where Streamlit serves STATIC_DIR: /app/static, or /<base>/app/static under a base path."""
+    base = base_url_path.strip("/")
+    return f"/{base}{STATIC_URL}" if base else STATIC_URL
 
 
 LEAFLET_JS = Asset("leaflet", "leaflet.js", "leaflet/leaflet.js")

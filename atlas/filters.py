@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from atlas.dataset import Dataset
-from atlas.view import ViewOptions, ViewState
+from atlas.view import KEYLESS_BASEMAPS, ViewOptions, ViewState
 
 BATCH_SEPARATOR = ":"
 
@@ -21,8 +21,8 @@ def parse_batch_token(token: str) -> tuple[str, int]:
     return programme, int(batch)
 
 
-def view_options(dataset: Dataset) -> ViewOptions:
-    """The values a view may take for this dataset."""
+def view_options(dataset: Dataset, basemaps: tuple[str, ...] = KEYLESS_BASEMAPS) -> ViewOptions:
+    """The values a view may take for this dataset (and the basemaps this server offers)."""
     m = dataset.memberships
     batches = (
         m.dropna(subset=["batch"])[["programme", "batch"]]
@@ -39,6 +39,7 @@ def view_options(dataset: Dataset) -> ViewOptions:
         ),
         provinces=frozenset(dataset.provinces["id"]),
         years=(min(years), max(max(years), min(years))),
+        basemaps=basemaps,
     )
 
 

@@ -7,6 +7,7 @@ Both live as small WGS-84 GeoJSON files under ``data/geo/``, built by
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,4 +66,33 @@ def load_geo(data_dir: Path) -> GeoLayers:
         provinces={"type": "FeatureCollection", "features": provinces},
         shapes=shapes,
         problems=tuple(problems),
+    )
+
+
+Shift = Callable[[float, float], tuple[float, float]]
+
+
+def _shift_coords(coords: Any, shift: Shift) -> Any:
+    if coords and isinstance(coords[0], (int, float)):
+        lat, lon = shift(coords[1], coords[0])
+        return [round(lon, 5), round(lat, 5)]
+    return [_shift_coords(c, shift) for c in coords]
+
+
+def shift_feature(feature: Feature, shift: Shift) -> Feature:
+    """A copy of a feature with every coordinate moved by ``shift(lat, lon)``."""
+    geometry = feature.get("geometry") or {}
+    moved = {**geometry, "coordinates": _shift_coords(geometry.get("coordinates", []), shift)}
+    return {**feature, "geometry": moved}
+
+
+def shifted(layers: GeoLayers, shift: Shift) -> GeoLayers:
+    """All shapes moved, e.g. into GCJ-02 to sit on AutoNavi's tiles."""
+    return GeoLayers(
+        provinces={
+            "type": "FeatureCollection",
+            "features": [shift_feature(f, shift) for f in layers.provinces["features"]],
+        },
+        shapes={pid: shift_feature(f, shift) for pid, f in layers.shapes.items()},
+        problems=layers.problems,
     )

@@ -10,7 +10,7 @@ which costs a fraction of one ``folium.Marker`` per place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,8 +45,16 @@ class Basemap:
     url: str | None
     attribution: str
     subdomains: str = "abc"
+    gcj02: bool = False  # tiles drawn in GCJ-02: overlays must be shifted to match
+    needs_key: bool = False  # the URL carries {key}; hidden when no key is configured
+    labels_url: str | None = None  # a second, transparent layer of place names
 
 
+_TIANDITU = (
+    "https://t{{s}}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+    "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}"
+    "&TILECOL={{x}}&tk={{key}}"
+)
 BASEMAPS: dict[str, Basemap] = {
     "none": Basemap("none", None, ""),
     "osm": Basemap(
@@ -60,6 +68,22 @@ BASEMAPS: dict[str, Basemap] = {
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
         '&copy; <a href="https://carto.com/attributions">CARTO</a>',
         "abcd",
+    ),
+    "autonavi": Basemap(
+        "autonavi",
+        "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8"
+        "&x={x}&y={y}&z={z}",
+        "&copy; 高德地图 AutoNavi",
+        "1234",
+        gcj02=True,
+    ),
+    "tianditu": Basemap(
+        "tianditu",
+        _TIANDITU.format(layer="vec"),
+        "&copy; 天地图 Tianditu",
+        "01234567",
+        needs_key=True,
+        labels_url=_TIANDITU.format(layer="cva"),
     ),
 }
 
@@ -134,14 +158,35 @@ class ViewInUrl(MacroElement):
             ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
                 map.getContainer().addEventListener(e, function () { touched = true; });
             });
+            // GCJ-02 -> WGS-84, one step of the usual inverse (under 2 m off): links store WGS-84.
+            function toWgs(lat, lng) {
+                if (!{{ this.gcj02_json }}) { return [lat, lng]; }
+                var x = lng - 105.0, y = lat - 35.0, PI = Math.PI;
+                var dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y
+                    + 0.2 * Math.sqrt(Math.abs(x));
+                var dLng = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y
+                    + 0.1 * Math.sqrt(Math.abs(x));
+                var common = (20.0 * Math.sin(6.0 * x * PI)
+                    + 20.0 * Math.sin(2.0 * x * PI)) * 2 / 3;
+                dLat += common + (20.0 * Math.sin(y * PI) + 40.0 * Math.sin(y / 3.0 * PI)) * 2 / 3
+                    + (160.0 * Math.sin(y / 12.0 * PI) + 320 * Math.sin(y * PI / 30.0)) * 2 / 3;
+                dLng += common + (20.0 * Math.sin(x * PI) + 40.0 * Math.sin(x / 3.0 * PI)) * 2 / 3
+                    + (150.0 * Math.sin(x / 12.0 * PI) + 300.0 * Math.sin(x / 30.0 * PI)) * 2 / 3;
+                var a = 6378245.0, ee = 0.00669342162296594323;
+                var rad = lat / 180.0 * PI, magic = 1 - ee * Math.sin(rad) * Math.sin(rad);
+                var sq = Math.sqrt(magic);
+                dLat = (dLat * 180.0) / ((a * (1 - ee)) / (magic * sq) * PI);
+                dLng = (dLng * 180.0) / (a / sq * Math.cos(rad) * PI);
+                return [lat - dLat, lng - dLng];
+            }
             map.on("moveend", function () {
                 if (!touched) { return; }
                 try {
                     var top = window.parent;
                     var url = new URL(top.location.href);
-                    var c = map.getCenter();
-                    url.searchParams.set("lat", c.lat.toFixed(4));
-                    url.searchParams.set("lon", c.lng.toFixed(4));
+                    var c = map.getCenter(), wgs = toWgs(c.lat, c.lng);
+                    url.searchParams.set("lat", wgs[0].toFixed(4));
+                    url.searchParams.set("lon", wgs[1].toFixed(4));
                     url.searchParams.set("zoom", String(Math.round(map.getZoom())));
                     top.history.replaceState(top.history.state, "", url.toString());
                 } catch (err) { /* a cross-origin embed cannot write the address */ }
@@ -151,9 +196,62 @@ class ViewInUrl(MacroElement):
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, gcj02: bool = False) -> None:
         super().__init__()
         self._name = "ViewInUrl"
+        self.gcj02_json = "true" if gcj02 else "false"
+
+
+class MapButtons(MacroElement):
+    """Two buttons under the zoom control: full screen and back to all of China.
+
+    Plain Leaflet controls using the browser's Fullscreen API, so they need no
+    plugin from a CDN.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var Buttons = L.Control.extend({
+                options: {position: "topleft"},
+                onAdd: function () {
+                    var bar = L.DomUtil.create("div", "leaflet-bar atlas-buttons");
+                    function button(text, title, onClick) {
+                        var a = L.DomUtil.create("a", "", bar);
+                        a.href = "#"; a.role = "button"; a.textContent = text;
+                        a.title = title; a.setAttribute("aria-label", title);
+                        L.DomEvent.on(a, "click", function (e) {
+                            L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e); onClick();
+                        });
+                    }
+                    button("⛶", {{ this.fullscreen_json }}, function () {
+                        var box = map.getContainer();
+                        if (document.fullscreenElement) { document.exitFullscreen(); }
+                        else if (box.requestFullscreen) { box.requestFullscreen(); }
+                    });
+                    button("⌂", {{ this.reset_json }}, function () {
+                        map.fitBounds({{ this.bounds_json }});
+                    });
+                    return bar;
+                }
+            });
+            new Buttons().addTo(map);
+            document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, fullscreen: str, reset: str) -> None:
+        super().__init__()
+        import json
+
+        self._name = "MapButtons"
+        self.fullscreen_json = json.dumps(escape_text(fullscreen))
+        self.reset_json = json.dumps(escape_text(reset))
+        self.bounds_json = json.dumps(CHINA_BOUNDS)
 
 
 def base_map(
@@ -162,6 +260,9 @@ def base_map(
     legend_title: str = "Programmes",
     basemap: str = "osm",
     attribution: str = BOUNDARY_ATTRIBUTION,
+    tile_key: str | None = None,
+    base_url_path: str = "",
+    button_titles: tuple[str, str] = ("Full screen", "Show all of China"),
 ) -> folium.Map:
     """The constant part of the map: tiles, province outlines and legend, local assets only."""
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
@@ -178,17 +279,20 @@ def base_map(
     # Fit China whatever the width of the column; constant, so the map's hash is too.
     m.fit_bounds(CHINA_BOUNDS)
     # Instance attributes shadow folium's CDN lists; st_folium loads exactly these.
-    m.default_js = [(a.target, a.url) for a in MAP_JS]
-    m.default_css = [(a.target, a.url) for a in MAP_CSS]
-    if tiles.url:
-        folium.TileLayer(
-            tiles.url,
-            attr=tiles.attribution,
-            name=tiles.id,
-            subdomains=tiles.subdomains,
-            max_zoom=MAX_ZOOM,
-            control=False,
-        ).add_to(m)
+    m.default_js = [(a.target, a.url_under(base_url_path)) for a in MAP_JS]
+    m.default_css = [(a.target, a.url_under(base_url_path)) for a in MAP_CSS]
+    if tiles.needs_key and not tile_key:
+        tiles = BASEMAPS["none"]
+    for url in (tiles.url, tiles.labels_url):
+        if url:
+            folium.TileLayer(
+                url.replace("{key}", tile_key or ""),
+                attr=tiles.attribution,
+                name=tiles.id,
+                subdomains=tiles.subdomains,
+                max_zoom=MAX_ZOOM,
+                control=False,
+            ).add_to(m)
     if provinces.get("features"):
         folium.GeoJson(
             dict(provinces),
@@ -204,7 +308,8 @@ def base_map(
             smooth_factor=1.0,
         ).add_to(m)
     Legend(legend_title, legend_entries, attribution).add_to(m)
-    ViewInUrl().add_to(m)
+    ViewInUrl(gcj02=tiles.gcj02).add_to(m)
+    MapButtons(*button_titles).add_to(m)
     return m
 
 
@@ -254,10 +359,17 @@ def places_layer(
     labels: Mapping[str, str],
     shapes: Mapping[str, Mapping[str, Any]],
     selected: str | None = None,
+    shift: Callable[[float, float], tuple[float, float]] | None = None,
 ) -> folium.FeatureGroup:
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
-    in ``properties.id``, which comes back in ``last_active_drawing`` on a click."""
+    in ``properties.id``, which comes back in ``last_active_drawing`` on a click.
+    ``shift`` moves points (e.g. into GCJ-02); ``shapes`` must already be moved."""
+
+    def point_of(pid: str) -> tuple[float, float]:
+        lat, lon = float(shown.at[pid, "lat"]), float(shown.at[pid, "lon"])
+        return shift(lat, lon) if shift else (lat, lon)
+
     group = folium.FeatureGroup(name="places")
     features = place_features(shown, colours, labels)
     polygons: list[dict[str, Any]] = []
@@ -278,9 +390,8 @@ def places_layer(
                 }
             )
         else:
-            row = shown.loc[feature.id]
-            approximate = row["coord_method"] == "parent"
-            points.append(_point(feature, float(row["lat"]), float(row["lon"]), approximate))
+            approximate = shown.at[feature.id, "coord_method"] == "parent"
+            points.append(_point(feature, *point_of(feature.id), approximate))
     # Parks and towns placed at their city's point are drawn smaller and on top,
     # so both they and the city stay clickable.
     points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
@@ -304,8 +415,7 @@ def places_layer(
     if selected is not None and selected in shown.index and selected not in shapes:
         ring = _point(
             MapFeature(selected, escape_text(labels.get(selected, selected)), SELECTED_COLOUR),
-            float(shown.at[selected, "lat"]),
-            float(shown.at[selected, "lon"]),
+            *point_of(selected),
         )
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [ring]},

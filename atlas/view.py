@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 FOCUS_VALUES = ("mitigation", "adaptation")
 LANGUAGES = ("en", "zh")
-BASEMAPS = ("none", "osm", "positron")
+BASEMAPS = ("none", "osm", "positron", "autonavi", "tianditu")
+KEYLESS_BASEMAPS = ("none", "osm", "positron", "autonavi")
 DEFAULT_BASEMAP = "osm"
 DEFAULT_LANGUAGE = "en"
 ZOOM_RANGE = (3, 12)
@@ -70,7 +71,7 @@ class ViewOptions:
     batches: tuple[str, ...]
     provinces: frozenset[str]
     years: tuple[int, int]
-    basemaps: tuple[str, ...] = BASEMAPS
+    basemaps: tuple[str, ...] = KEYLESS_BASEMAPS
 
 
 # Why a parameter was ignored: a code (also a message-catalogue key, notice.<code>)

@@ -7,7 +7,6 @@ import streamlit as st
 from atlas.escape import escape_markdown as md
 from atlas.filters import programme_counts, shown_places
 from atlas.panel import build_panel
-from ui import data
 from ui.map_view import render_map
 from ui.page import open_page
 from ui.panel_view import render_panel
@@ -32,7 +31,7 @@ st.markdown(summary)
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    render_map(dataset, data.geo(), shown, view, t)
+    render_map(dataset, shown, view, t)
     render_place_picker(dataset, shown, view, t)
 with right:
     panel = build_panel(dataset, view.place) if view.place else None

@@ -32,3 +32,18 @@ def test_no_offset_outside_china() -> None:
     assert outside_china(51.5, -0.12)
     assert wgs84_to_gcj02(51.5, -0.12) == (51.5, -0.12)
     assert gcj02_to_wgs84(51.5, -0.12) == (51.5, -0.12)
+
+
+# Published reference pairs (WGS-84 -> GCJ-02) from the eviltransform test suites
+# (googollee/eviltransform and its PHP port larryli/eviltransform): Shanghai, Shenzhen, Beijing.
+REFERENCE = [
+    ((31.1774276, 121.5272106), (31.17530398364597, 121.531541859215)),
+    ((22.543847, 113.912316), (22.540796131694766, 113.9171764808363)),
+    ((39.911954, 116.377817), (39.91334545536069, 116.38404722455657)),
+]
+
+
+@pytest.mark.parametrize(("wgs", "gcj"), REFERENCE)
+def test_published_reference_points(wgs: tuple[float, float], gcj: tuple[float, float]) -> None:
+    assert wgs84_to_gcj02(*wgs) == pytest.approx(gcj, abs=1e-9)
+    assert metres(gcj02_to_wgs84(*gcj), wgs) < 0.001

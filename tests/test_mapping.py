@@ -113,3 +113,37 @@ def test_parse_click() -> None:
 )
 def test_parse_click_ignores_anything_else(result) -> None:
     assert parse_click(result, frozenset({"wuhan"}), None) is None
+
+
+def test_base_map_assets_follow_the_base_url_path() -> None:
+    fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="none", base_url_path="/atlas/")
+    assert [src for _, src in fmap.default_js] == [
+        "/atlas/app/static/vendor/jquery/jquery.min.js",
+        "/atlas/app/static/vendor/leaflet/leaflet.js",
+    ]
+    css = [href for _, href in fmap.default_css]
+    assert css == ["/atlas/app/static/vendor/leaflet/leaflet.css"]
+
+
+def test_basemaps_and_their_attribution() -> None:
+    osm = render(base_map(PROVINCES, [], basemap="osm"))
+    assert "tile.openstreetmap.org" in osm and "OpenStreetMap" in osm
+    amap = render(base_map(PROVINCES, [], basemap="autonavi"))
+    assert "autonavi.com" in amap and "AutoNavi" in amap
+    assert '"subdomains": "1234"' in amap
+    # Tianditu needs a key: without one the map falls back to outlines only.
+    assert "tianditu" not in render(base_map(PROVINCES, [], basemap="tianditu"))
+    tdt = render(base_map(PROVINCES, [], basemap="tianditu", tile_key="k123"))
+    assert "vec_w" in tdt and "cva_w" in tdt and "tk=k123" in tdt
+
+
+def test_autonavi_shifts_points_into_gcj02(small) -> None:
+    from atlas.coords import wgs84_to_gcj02
+
+    shown = shown_places(small, ViewState())
+    fmap = base_map(PROVINCES, [], basemap="autonavi")
+    places_layer(shown, {}, {}, {}, shift=wgs84_to_gcj02).add_to(fmap)
+    html = render(fmap)
+    lat, lon = wgs84_to_gcj02(30.5, 114.3)
+    assert f"[{round(lon, 4)}, {round(lat, 4)}]" in html
+    assert "[114.3, 30.5]" not in html

@@ -6,15 +6,17 @@ folder is picked up without restarting the server.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
 
+from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset, data_dir_from_env, load_dataset
 from atlas.export import data_package_bytes
 from atlas.filters import view_options
-from atlas.geo import GeoLayers, load_geo
-from atlas.view import ViewOptions
+from atlas.geo import GeoLayers, load_geo, shifted
+from atlas.view import BASEMAPS, KEYLESS_BASEMAPS, ViewOptions
 
 
 def _signature(directory: Path) -> tuple[tuple[str, float, int], ...]:
@@ -36,13 +38,30 @@ def _dataset(directory: str, signature: tuple) -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _geo(directory: str, signature: tuple) -> GeoLayers:
-    return load_geo(Path(directory))
+def _geo(directory: str, signature: tuple, gcj02: bool) -> GeoLayers:
+    layers = load_geo(Path(directory))
+    return shifted(layers, wgs84_to_gcj02) if gcj02 else layers
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _options(directory: str, signature: tuple) -> ViewOptions:
-    return view_options(_dataset(directory, signature))
+def _options(directory: str, signature: tuple, basemaps: tuple[str, ...]) -> ViewOptions:
+    return view_options(_dataset(directory, signature), basemaps)
+
+
+def tianditu_key() -> str | None:
+    """Tianditu's browser key, from $TIANDITU_KEY or the secret ``tianditu_key``."""
+    key = os.environ.get("TIANDITU_KEY", "").strip()
+    if key:
+        return key
+    try:
+        return str(st.secrets.get("tianditu_key", "")).strip() or None
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+
+
+def basemaps() -> tuple[str, ...]:
+    """The basemaps this server can offer: Tianditu only with a key."""
+    return BASEMAPS if tianditu_key() else KEYLESS_BASEMAPS
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -60,14 +79,15 @@ def dataset() -> Dataset:
     return _dataset(str(directory), _signature(directory))
 
 
-def geo() -> GeoLayers:
+def geo(gcj02: bool = False) -> GeoLayers:
+    """The shapes, in WGS-84, or shifted into GCJ-02 for tiles drawn in it (AutoNavi)."""
     directory = data_dir()
-    return _geo(str(directory), _signature(directory))
+    return _geo(str(directory), _signature(directory), gcj02)
 
 
 def options() -> ViewOptions:
     directory = data_dir()
-    return _options(str(directory), _signature(directory))
+    return _options(str(directory), _signature(directory), basemaps())
 
 
 def package_bytes() -> bytes:

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 import streamlit_folium
 
+from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset
-from atlas.geo import GeoLayers
 from atlas.i18n import Translator
 from atlas.mapping import (
+    BASEMAPS,
     NO_PROGRAMME_COLOUR,
     base_map,
     parse_click,
@@ -19,7 +20,7 @@ from atlas.mapping import (
     programme_colours,
 )
 from atlas.view import ViewState
-from ui import state
+from ui import data, state
 from ui.text import programme_name
 
 MAP_KEY = "atlas_map"
@@ -41,19 +42,36 @@ def place_labels(dataset: Dataset, t: Translator) -> dict[str, str]:
     return dict(zip(places.index, places[first] + " · " + places[second], strict=True))
 
 
-def render_map(
-    dataset: Dataset, geo: GeoLayers, shown: pd.DataFrame, view: ViewState, t: Translator
-) -> None:
+def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
     """Draw the map of ``shown`` places; a click selects a place (and reruns once)."""
+    gcj02 = BASEMAPS[view.basemap].gcj02
+    geo = data.geo(gcj02)
     colours = programme_colours(list(dataset.programmes["id"]))
     legend = [(programme_name(dataset, t, p), c) for p, c in colours.items()]
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
     fmap = base_map(
-        geo.provinces, legend, t("map.legend.title"), view.basemap, attribution=t("map.attribution")
+        geo.provinces,
+        legend,
+        t("map.legend.title"),
+        view.basemap,
+        attribution=t("map.attribution"),
+        tile_key=data.tianditu_key(),
+        base_url_path=st.get_option("server.baseUrlPath"),
+        button_titles=(t("map.fullscreen"), t("map.reset")),
     )
-    layer = places_layer(shown, colours, place_labels(dataset, t), geo.shapes, view.place)
+    layer = places_layer(
+        shown,
+        colours,
+        place_labels(dataset, t),
+        geo.shapes,
+        view.place,
+        shift=wgs84_to_gcj02 if gcj02 else None,
+    )
     known = frozenset(dataset.places.index)
-    center: Any = [view.lat, view.lon] if view.lat is not None else None
+    center: Any = None
+    if view.lat is not None and view.lon is not None:
+        # The link stores WGS-84; on GCJ-02 tiles the map's own frame is shifted.
+        center = list(wgs84_to_gcj02(view.lat, view.lon) if gcj02 else (view.lat, view.lon))
     result = streamlit_folium.st_folium(
         fmap,
         key=MAP_KEY,

@@ -9,7 +9,7 @@ import streamlit as st
 from atlas.dataset import Dataset
 from atlas.filters import parse_batch_token
 from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
-from atlas.view import BASEMAPS, FOCUS_VALUES, ViewOptions, ViewState
+from atlas.view import FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
 from ui.text import programme_name, province_name
 
@@ -90,7 +90,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         )
         basemap = st.selectbox(
             t("filters.basemap"),
-            options=list(BASEMAPS),
+            options=list(options.basemaps),
             format_func=lambda b: t(f"basemap.{b}"),
             key=state.W_BASEMAP,
             help=t("filters.basemap.help"),
