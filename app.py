@@ -24,6 +24,22 @@ _assets_ready()
 t = current_translator()
 pages = [
     st.Page(ROOT / "pages" / "map.py", title=t("nav.map"), icon="🗺️", default=True, url_path="map"),
+    st.Page(
+        ROOT / "pages" / "programmes.py",
+        title=t("nav.programmes"),
+        icon="📋",
+        url_path="programmes",
+    ),
+    st.Page(
+        ROOT / "pages" / "timeline.py", title=t("nav.timeline"), icon="📈", url_path="timeline"
+    ),
+    st.Page(
+        ROOT / "pages" / "overlaps.py", title=t("nav.overlaps"), icon="🔀", url_path="overlaps"
+    ),
+    st.Page(
+        ROOT / "pages" / "provinces.py", title=t("nav.provinces"), icon="🗾", url_path="provinces"
+    ),
+    st.Page(ROOT / "pages" / "compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
     st.Page(ROOT / "pages" / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
 ]
 st.navigation(pages).run()

@@ -514,3 +514,76 @@ def parse_click(
     if not isinstance(place_id, str) or place_id not in known:
         return None
     return Click(place_id=place_id, count=count)
+
+
+# Sequential blues, light to dark, for counts of places (0 is its own pale grey).
+CHOROPLETH = ("#f7f7f7", "#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+
+
+def count_bins(maximum: int) -> list[int]:
+    """Upper bounds of up to five classes for counts 1..maximum (0 is a class of its own)."""
+    if maximum <= 0:
+        return []
+    steps = min(5, maximum)
+    bounds = sorted({max(1, round(maximum * (i + 1) / steps)) for i in range(steps)})
+    return bounds
+
+
+def province_choropleth(
+    provinces: Mapping[str, Any],
+    counts: Mapping[str, int],
+    labels: Mapping[str, str],
+    title: str,
+    base_url_path: str = "",
+) -> folium.Map:
+    """Provinces shaded by how many pilot places they host, with a legend of the classes."""
+    bins = count_bins(max(counts.values(), default=0))
+
+    def colour(count: int) -> str:
+        if count <= 0:
+            return CHOROPLETH[0]
+        for i, bound in enumerate(bins):
+            if count <= bound:
+                return CHOROPLETH[i + 1]
+        return CHOROPLETH[-1]
+
+    features = []
+    for feature in provinces.get("features", []):
+        pid = feature["properties"]["id"]
+        count = int(counts.get(pid, 0))
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "id": pid,
+                    "label": f"{escape_text(labels.get(pid, pid))}: {count}",
+                    "colour": colour(count),
+                },
+                "geometry": feature["geometry"],
+            }
+        )
+    fmap = base_map(
+        {"features": []}, [], legend_title=title, basemap="none", base_url_path=base_url_path
+    )
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="choropleth",
+        style_function=lambda f: {
+            "color": "#555555",
+            "weight": 0.8,
+            "fillColor": f["properties"]["colour"],
+            "fillOpacity": 0.9,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(fmap)
+    lower = [1, *(b + 1 for b in bins[:-1])]
+    entries = [("0", CHOROPLETH[0])] + [
+        (f"{lo}" if lo == hi else f"{lo}–{hi}", CHOROPLETH[i + 1])
+        for i, (lo, hi) in enumerate(zip(lower, bins, strict=True))
+    ]
+    # The base map's legend lists programmes; this one lists the classes instead.
+    for child in list(fmap._children.values()):
+        if isinstance(child, Legend):
+            del fmap._children[child.get_name()]
+    Legend(title, entries, BOUNDARY_ATTRIBUTION).add_to(fmap)
+    return fmap

@@ -35,8 +35,13 @@ PARAMETERS = (
     "lat",
     "lon",
     "zoom",
+    "compare",
+    "radius",
 )
 MAX_SEARCH_LENGTH = 100
+MAX_COMPARED = 4
+RADII_KM = (50, 100, 200, 500)
+DEFAULT_RADIUS_KM = 200
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class ViewState:
     lat: float | None = None
     lon: float | None = None
     zoom: int | None = None
+    compare: tuple[str, ...] = ()  # places side by side on the compare page, in link order
+    radius: int = DEFAULT_RADIUS_KM  # "nearby pilots" distance in the panel
 
     def with_place(self, place: str | None) -> ViewState:
         """The same view with another place selected."""
@@ -85,6 +92,7 @@ REASONS = {
     "earlier-than-from": "earlier than from={year}",
     "too-long": "longer than {limit} characters",
     "lat-lon-together": "lat and lon go together",
+    "too-many": "at most {limit} values",
 }
 
 
@@ -202,6 +210,15 @@ def parse_query(
     if (lat is None) != (lon is None):
         p.notices.append(Notice("lat" if lat is not None else "lon", "", "lat-lon-together"))
         lat = lon = None
+    compare: list[str] = []
+    for value in p.values("compare"):
+        if value not in options.places:
+            p.notices.append(Notice("compare", value, "no-such-value", (("what", "place"),)))
+        elif value not in compare:
+            compare.append(value)
+    for extra in compare[MAX_COMPARED:]:
+        p.notices.append(Notice("compare", extra, "too-many", (("limit", str(MAX_COMPARED)),)))
+    radius = p.choice("radius", [str(r) for r in RADII_KM], "radius")
     state = ViewState(
         place=p.choice("place", options.places, "place"),
         programmes=programmes,
@@ -216,6 +233,8 @@ def parse_query(
         lat=lat,
         lon=lon,
         zoom=int(zoom_value) if zoom_value is not None else None,
+        compare=tuple(compare[:MAX_COMPARED]),
+        radius=int(radius) if radius else DEFAULT_RADIUS_KM,
     )
     return state, p.notices
 
@@ -245,4 +264,7 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
         put("lat", f"{state.lat:.4f}")
         put("lon", f"{state.lon:.4f}")
     put("zoom", state.zoom)
+    put("compare", *state.compare)
+    if state.radius != DEFAULT_RADIUS_KM:
+        put("radius", state.radius)
     return out

@@ -9,7 +9,7 @@ from atlas.escape import markdown_link
 from ui.page import open_page
 from ui.text import programme_name
 
-page = open_page()
+page = open_page("about")
 dataset, t = page.dataset, page.t
 
 st.title(t("about.title"), anchor=False)

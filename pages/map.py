@@ -9,12 +9,12 @@ from atlas.filters import programme_counts, shown_places
 from atlas.panel import build_panel
 from ui.map_view import render_map
 from ui.page import open_page
-from ui.panel_view import render_panel
+from ui.panel_view import render_nearby, render_panel
 from ui.places_table import render_place_picker, render_places_table
 from ui.share import render_share_and_export
 from ui.text import programme_name
 
-page = open_page()
+page = open_page("map")
 dataset, view, t = page.dataset, page.view, page.t
 shown = shown_places(dataset, view)
 
@@ -39,6 +39,7 @@ with right:
         st.info(t("map.hint"))
     else:
         render_panel(panel, t, view.focus)
+        render_nearby(dataset, panel.id, view, t)
 
 render_places_table(dataset, shown, t)
 render_share_and_export(dataset, shown, view, t)

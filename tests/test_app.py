@@ -131,3 +131,59 @@ def test_other_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert not at.exception
     assert set(at.dataframe[0].value.index) == {"wuhan", "shenzhen", "changsha", "czt"}
     assert "**Members:** Changsha" in texts(at)
+
+
+@pytest.mark.parametrize(
+    "page", ["programmes", "timeline", "overlaps", "provinces", "compare", "about"]
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_page_renders_and_follows_the_filters(page: str, lang: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["programme"] = "ets-pilot"
+    at.run()
+    at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
+    assert not at.exception, at.exception
+    assert at.title
+    assert at.query_params.get("programme") == "ets-pilot"
+
+
+def test_programmes_page_lists_batches_and_links_to_the_map() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "programmes.py")).run()
+    body = texts(at)
+    assert "Batch 1 (2010): 13 places" in body
+    assert "发改气候〔2010〕1587号" in body
+
+
+def test_compare_page_keeps_its_places_in_the_link() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["compare"] = ["wuhan", "shenzhen", "zhenjiang"]
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "compare.py")).run()
+    assert not at.exception
+    names = [s.value for s in at.subheader]
+    assert [n.split(" · ")[0] for n in names] == ["Wuhan", "Shenzhen", "Zhenjiang"]
+    at.multiselect(key="w_compare").set_value(["wuhan", "lishui"]).run()
+    assert at.query_params["compare"] == ["wuhan", "lishui"]
+
+
+def test_nearby_pilots_in_the_panel() -> None:
+    at = run({"place": "changsha", "radius": "100"})
+    assert not at.exception
+    labels = [b.label for b in at.button]
+    assert any(label.startswith("Zhuzhou") for label in labels)
+    assert any(label.startswith("Xiangtan") for label in labels)
+    zhuzhou = next(b for b in at.button if b.label.startswith("Zhuzhou"))
+    zhuzhou.click().run()
+    assert at.subheader[0].value.startswith("Zhuzhou")
+
+
+def test_find_a_place_from_another_page_opens_it_on_the_map() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "timeline.py")).run()
+    at.selectbox(key="w_find").set_value("lishui").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Lishui")

@@ -167,3 +167,22 @@ def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
         unselected
     )
     assert "[115, 31]" not in render(unselected)
+
+
+def test_count_bins() -> None:
+    from atlas.mapping import count_bins
+
+    assert count_bins(0) == []
+    assert count_bins(3) == [1, 2, 3]
+    assert count_bins(20) == [4, 8, 12, 16, 20]
+
+
+def test_province_choropleth_shades_and_escapes() -> None:
+    from atlas.mapping import CHOROPLETH, province_choropleth
+
+    fmap = province_choropleth(PROVINCES, {"hubei": 7}, {"hubei": "<b>Hubei</b>"}, "Pilots")
+    html = render(fmap)
+    assert CHOROPLETH[-1] in html
+    assert "<b>Hubei</b>" not in html
+    assert "\\u0026lt;b\\u0026gt;Hubei\\u0026lt;/b\\u0026gt;: 7" in html
+    assert html.count("atlas-legend") >= 1 and not CDN.search(html)

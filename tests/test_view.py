@@ -83,6 +83,17 @@ def test_bad_values_are_dropped_with_notices_and_the_rest_applies() -> None:
         assert fragment in said
 
 
+def test_compare_keeps_link_order_and_at_most_four() -> None:
+    params = {"compare": ["wuhan", "shenzhen", "wuhan", "atlantis"], "radius": ["500"]}
+    view, notices = parse_query(params, OPTIONS)
+    assert view.compare == ("wuhan", "shenzhen")
+    assert view.radius == 500
+    assert [n.value for n in notices] == ["atlantis"]
+    assert to_query(view) == {"compare": ["wuhan", "shenzhen"], "radius": ["500"]}
+    bad, notices = parse_query({"radius": ["7"]}, OPTIONS)
+    assert bad.radius == 200 and notices[0].parameter == "radius"
+
+
 def test_unicode_digits_are_not_years() -> None:
     view, notices = parse_query({"from": ["¹"], "to": ["２０１５"]}, OPTIONS)
     assert (view.year_from, view.year_to) == (None, None)
@@ -126,6 +137,8 @@ keys = st.sampled_from(
         "lat",
         "lon",
         "zoom",
+        "compare",
+        "radius",
         "other",
         "",
     ]
@@ -153,6 +166,8 @@ views = st.builds(
     lang=st.sampled_from(["en", "zh"]),
     basemap=st.sampled_from(["none", "osm", "positron"]),
     zoom=st.sampled_from([None, 3, 7]),
+    compare=st.sampled_from([(), ("wuhan",), ("shenzhen", "wuhan")]),
+    radius=st.sampled_from([50, 100, 200, 500]),
 )
 
 

@@ -35,7 +35,7 @@ def notice_text(notice: Notice, t: Translator) -> str:
     )
 
 
-def open_page() -> PageContext:
+def open_page(name: str) -> PageContext:
     """Load, restore and draw the shared parts; stops the page with a readable error
     if the data does not validate.
 
@@ -50,9 +50,12 @@ def open_page() -> PageContext:
         st.stop()
     options = data.options()
     view = state.initial_view(options)
+    state.arrive_on_page(name, options)
     view = state.map_position(render_filters(dataset, options, view), options)
     view = state.update_view(view)
     t = translator(view.lang)
+    if state.take_jump_to_map() and name != "map":
+        st.switch_page("pages/map.py")
     ignored = state.notices()
     if ignored:
         # st.warning renders Markdown: the values come from the link, so escape them.

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
 from atlas.escape import markdown_link
 from atlas.i18n import Translator
+from atlas.insights import nearby
 from atlas.panel import ActionLine, PlacePanel
+from atlas.view import RADII_KM, ViewState
+from ui import state
+
+MAX_NEARBY = 15
 
 
 def _cites(panel: PlacePanel, source_ids: tuple[str, ...]) -> str:
@@ -87,3 +93,30 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                         for s in panel.sources
                     )
                 )
+
+
+def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translator) -> None:
+    """Other pilot places within the chosen distance, nearest first; each one selectable."""
+    with st.container(border=True, key="nearby"):
+        state.ensure_widget(state.W_RADIUS, view.radius)
+        st.selectbox(
+            t("nearby.radius"),
+            options=list(RADII_KM),
+            format_func=lambda km: f"{km} km",
+            key=state.W_RADIUS,
+            on_change=state.radius_changed,
+        )
+        st.markdown(f"#### {t('nearby.title', km=view.radius)}")
+        found = nearby(dataset, place_id, view.radius)
+        if found.empty:
+            st.markdown(f"_{t('nearby.none')}_")
+        places = dataset.places
+        for row in found.head(MAX_NEARBY).itertuples(index=False):
+            name = t.pick(places.at[row.id, "name_en"], places.at[row.id, "name_zh"])
+            st.button(
+                t("nearby.line", name=md(name), km=f"{row.km:.0f}"),
+                key=f"near_{row.id}",
+                on_click=state.select_place,
+                args=(row.id,),
+                type="tertiary",
+            )

@@ -11,7 +11,7 @@ from atlas.filters import parse_batch_token
 from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from atlas.view import FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
-from ui.text import programme_name, province_name
+from ui.text import find_label, programme_name, province_name
 
 
 def _batch_label(dataset: Dataset, t: Translator, token: str) -> str:
@@ -35,6 +35,16 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         if t.lang != view.lang:
             # New labels make new widgets, which would start empty: carry the view over.
             state.seed_widgets(view, options)
+        places = dataset.places
+        st.selectbox(
+            t("find.label"),
+            options=sorted(places.index, key=lambda p: places.at[p, "name_en"]),
+            index=None,
+            format_func=lambda p: find_label(places, t, p),
+            key=state.W_FIND,
+            placeholder=t("find.placeholder"),
+            on_change=state.found_place,
+        )
         st.header(t("filters.header"), anchor=False)
         programmes = st.multiselect(
             t("filters.programme"),
@@ -72,7 +82,10 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         year_from, year_to = low, high
         if low < high:
             year_from, year_to = st.slider(
-                t("filters.years"), min_value=low, max_value=high, key=state.W_YEARS
+                t("filters.years"),
+                min_value=low,
+                max_value=high,
+                key=state.W_YEARS,
             )
         search = st.text_input(
             t("filters.search"),

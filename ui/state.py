@@ -28,6 +28,11 @@ W_FOCUS = "w_focus"
 W_BASEMAP = "w_basemap"
 W_PLACE_PICKER = "w_place_picker"
 W_LANG = "w_lang"
+W_FIND = "w_find"
+W_COMPARE = "w_compare"
+W_RADIUS = "w_radius"
+JUMP_TO_MAP = "atlas_jump_to_map"
+PAGE = "atlas_page"
 ALL = "all"  # widget value meaning "no restriction"; never a valid id of anything
 
 
@@ -76,6 +81,8 @@ def seed_widgets(view: ViewState, options: ViewOptions) -> None:
     state[W_SEARCH] = view.search
     state[W_FOCUS] = view.focus or ALL
     state[W_BASEMAP] = view.basemap
+    state[W_COMPARE] = list(view.compare)
+    state[W_RADIUS] = view.radius
 
 
 def notices() -> list[Notice]:
@@ -144,3 +151,45 @@ def apply_click(click: Click | None) -> bool:
 
 def last_click_count() -> int | None:
     return st.session_state.get(LAST_CLICK_COUNT)
+
+
+def found_place() -> None:
+    """on_change of "Find a place": select it, and show it on the map page."""
+    place = st.session_state.get(W_FIND)
+    if place:
+        select_place(place)
+        st.session_state[JUMP_TO_MAP] = True
+    st.session_state[W_FIND] = None
+
+
+def take_jump_to_map() -> bool:
+    """True once after a place was found from another page."""
+    return bool(st.session_state.pop(JUMP_TO_MAP, False))
+
+
+def set_compare(places: tuple[str, ...]) -> None:
+    st.session_state[VIEW] = replace(st.session_state[VIEW], compare=places)
+
+
+def radius_changed() -> None:
+    st.session_state[VIEW] = replace(st.session_state[VIEW], radius=st.session_state[W_RADIUS])
+
+
+def ensure_widget(key: str, value: object) -> None:
+    """Seed a page's own widget from the view when it was not drawn on the last run
+    (Streamlit forgets a widget's state when another page is shown)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def arrive_on_page(name: str, options: ViewOptions) -> None:
+    """Re-seed the widgets from the view when the user comes from another page.
+
+    Streamlit forgets a widget's value when a page that does not draw it runs, and
+    widgets are per page; the view (plain session state) is what survives.
+    """
+    if st.session_state.get(PAGE) not in (None, name):
+        view = st.session_state[VIEW]
+        seed_widgets(view, options)
+        st.session_state[W_LANG] = view.lang
+    st.session_state[PAGE] = name

@@ -1,0 +1,127 @@
+"""Views beyond the map: growth over time, overlaps, provinces, comparison, neighbours.
+
+Every function takes the dataset and the view, so each page follows the same
+filters as the map; all return plain DataFrames for the pages to chart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from atlas.dataset import Dataset
+from atlas.filters import matching_memberships, shown_places
+from atlas.view import ViewState
+
+
+def filtered_memberships(dataset: Dataset, view: ViewState) -> pd.DataFrame:
+    """Memberships passing the filters, of places the view shows."""
+    shown = shown_places(dataset, view)
+    members = matching_memberships(dataset, view)
+    return members[members["place_id"].isin(shown.index)]
+
+
+def designations_by_year(dataset: Dataset, view: ViewState) -> pd.DataFrame:
+    """How many places each programme designated each year: columns year, programme, places."""
+    members = filtered_memberships(dataset, view)
+    counts = (
+        members.drop_duplicates(["place_id", "programme", "year"])
+        .groupby(["year", "programme"])
+        .size()
+        .rename("places")
+        .reset_index()
+    )
+    counts["year"] = counts["year"].astype(int)
+    return counts.sort_values(["year", "programme"], ignore_index=True)
+
+
+def programme_sets(dataset: Dataset, view: ViewState) -> pd.Series:
+    """Each shown place's programmes (passing the filters), as a tuple in programmes.csv order."""
+    order = list(dataset.programmes["id"])
+    members = filtered_memberships(dataset, view)
+    return (
+        members.drop_duplicates(["place_id", "programme"])
+        .groupby("place_id")["programme"]
+        .agg(lambda ps: tuple(sorted(ps, key=order.index)))
+    )
+
+
+def combinations(dataset: Dataset, view: ViewState) -> pd.DataFrame:
+    """UpSet-style counts: each combination of programmes held by at least one place,
+    with how many places hold exactly that combination. Largest first."""
+    sets = programme_sets(dataset, view)
+    counts = sets.value_counts().rename("places").reset_index()
+    counts.columns = ["programmes", "places"]
+    counts["size"] = counts["programmes"].map(len)
+    return counts.sort_values(["places", "size"], ascending=[False, False], ignore_index=True)
+
+
+def co_membership(dataset: Dataset, view: ViewState) -> pd.DataFrame:
+    """Programme x programme: how many places are in both (the diagonal: in the programme)."""
+    sets = programme_sets(dataset, view)
+    ids = list(dataset.programmes["id"])
+    rows = [
+        {"a": a, "b": b, "places": int(sum(a in s and b in s for s in sets))}
+        for a in ids
+        for b in ids
+    ]
+    return pd.DataFrame(rows)
+
+
+def places_in_many(dataset: Dataset, view: ViewState, at_least: int = 3) -> pd.DataFrame:
+    """Places in ``at_least`` programmes or more: columns id, programmes, count."""
+    sets = programme_sets(dataset, view)
+    many = sets[sets.map(len) >= at_least]
+    frame = pd.DataFrame({"id": many.index, "programmes": many.values})
+    frame["count"] = frame["programmes"].map(len)
+    return frame.sort_values(["count", "id"], ascending=[False, True], ignore_index=True)
+
+
+def province_counts(dataset: Dataset, view: ViewState, programme: str | None = None) -> pd.Series:
+    """Pilot places per province (a place spanning provinces counts in each), all provinces."""
+    sets = programme_sets(dataset, view)
+    if programme:
+        sets = sets[sets.map(lambda s: programme in s)]
+    provinces = dataset.places.loc[sets.index, "province"].explode()
+    counts = provinces.value_counts()
+    return counts.reindex(dataset.provinces.index, fill_value=0).astype(int)
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from geopy.distance import geodesic
+
+    return float(geodesic((lat1, lon1), (lat2, lon2)).km)
+
+
+def nearby(
+    dataset: Dataset, place_id: str, radius_km: float, candidates: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Other places within ``radius_km`` of a place (geodesic, WGS-84): id, km. Nearest first.
+
+    A cheap latitude/longitude box drops far places before the exact distance is
+    computed, so the cost stays low for large datasets.
+    """
+    places = dataset.places
+    if place_id not in places.index:
+        return pd.DataFrame({"id": [], "km": []})
+    lat, lon = float(places.at[place_id, "lat"]), float(places.at[place_id, "lon"])
+    pool = places if candidates is None else places.loc[places.index.intersection(candidates)]
+    dlat = radius_km / 110.0
+    dlon = radius_km / (111.32 * max(math.cos(math.radians(lat)), 0.05))
+    box = pool[
+        (pool["lat"].between(lat - dlat, lat + dlat))
+        & (pool["lon"].between(lon - dlon, lon + dlon))
+        & (pool.index != place_id)
+    ]
+    km = [_distance_km(lat, lon, a, b) for a, b in zip(box["lat"], box["lon"], strict=True)]
+    found = pd.DataFrame({"id": box.index, "km": km})
+    found = found[found["km"] <= radius_km]
+    return found.sort_values(["km", "id"], ignore_index=True)
+
+
+def actions_by_theme(dataset: Dataset, place_id: str) -> pd.DataFrame:
+    """A place's actions, sorted by kind, theme and year (for side-by-side comparison)."""
+    acts = dataset.actions[dataset.actions["place_id"] == place_id]
+    return acts.sort_values(["kind", "theme", "year"], kind="stable", ignore_index=True)

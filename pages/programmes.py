@@ -1,0 +1,44 @@
+"""Each programme: what it is, its agency, notices, batches and places."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.escape import escape_markdown as md
+from atlas.insights import filtered_memberships
+from ui.links import place_link
+from ui.page import open_page
+from ui.text import place_label, programme_name
+
+page = open_page("programmes")
+dataset, view, t = page.dataset, page.view, page.t
+members = filtered_memberships(dataset, view)
+places = dataset.places
+
+st.title(t("programmes.title"), anchor=False)
+chosen = view.programmes or tuple(dataset.programmes.index)
+for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
+    rows = members[members["programme"] == programme.id]
+    with st.container(border=True, key=f"programme_{programme.id}"):
+        st.subheader(md(programme_name(dataset, t, programme.id)), anchor=False)
+        st.caption(f"{t('programmes.agency')}: {md(programme.agency)}")
+        st.markdown(md(t.pick(programme.description_en, programme.description_zh)))
+        notices = sorted({n for n in rows["notice"] if n})
+        if notices:
+            st.markdown(f"**{t('programmes.notices')}:** " + " · ".join(md(n) for n in notices))
+        st.markdown(f"**{t('programmes.batches')}**")
+        grouped = rows.groupby([rows["batch"].fillna(0), "year"])["place_id"].nunique()
+        lines = [
+            t("programmes.batch_line", batch=int(batch), year=t.year(int(year)), count=count)
+            if batch
+            else t("programmes.single_line", year=t.year(int(year)), count=count)
+            for (batch, year), count in grouped.items()
+        ]
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        ids = sorted(set(rows["place_id"]), key=lambda p: places.at[p, "name_en"])
+        with st.expander(t("programmes.places", count=len(ids))):
+            columns = st.columns(3)
+            for i, pid in enumerate(ids):
+                with columns[i % 3]:
+                    label = place_label(places.at[pid, "name_en"], places.at[pid, "name_zh"], t)
+                    place_link(view, pid, label)

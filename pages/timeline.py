@@ -1,0 +1,60 @@
+"""Designations per year, by programme, following the filters."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from atlas.insights import designations_by_year
+from atlas.mapping import programme_colours
+from ui.page import open_page
+from ui.text import programme_name
+
+page = open_page("timeline")
+dataset, view, t = page.dataset, page.view, page.t
+
+st.title(t("timeline.title"), anchor=False)
+st.caption(t("timeline.caption"))
+table = designations_by_year(dataset, view)
+if table.empty:
+    st.info(t("timeline.empty"))
+else:
+    colours = programme_colours(list(dataset.programmes["id"]))
+    names = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
+    table = table.assign(name=table["programme"].map(names))
+    shown = [p for p in dataset.programmes.index if p in set(table["programme"])]
+    chart = (
+        alt.Chart(table)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title=t("timeline.year")),
+            y=alt.Y("places:Q", title=t("timeline.places"), stack=True),
+            color=alt.Color(
+                "name:N",
+                title=t("timeline.programme"),
+                scale=alt.Scale(
+                    domain=[names[p] for p in shown], range=[colours[p] for p in shown]
+                ),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("timeline.year")),
+                alt.Tooltip("name:N", title=t("timeline.programme")),
+                alt.Tooltip("places:Q", title=t("timeline.places")),
+            ],
+        )
+        .properties(height=420)
+        .configure(font="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif")
+    )
+    st.altair_chart(chart, use_container_width=True)
+    st.dataframe(
+        table.rename(
+            columns={
+                "year": t("timeline.year"),
+                "name": t("timeline.programme"),
+                "places": t("timeline.places"),
+            }
+        )[[t("timeline.year"), t("timeline.programme"), t("timeline.places")]],
+        hide_index=True,
+        width="stretch",
+    )
