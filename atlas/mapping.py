@@ -226,7 +226,7 @@ class MapButtons(MacroElement):
                             L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e); onClick();
                         });
                     }
-                    button("⛶", {{ this.fullscreen_json }}, function () {
+                    button("⤢", {{ this.fullscreen_json }}, function () {
                         var box = map.getContainer();
                         if (document.fullscreenElement) { document.exitFullscreen(); }
                         else if (box.requestFullscreen) { box.requestFullscreen(); }

@@ -37,7 +37,7 @@ streamlit_folium.st_folium(
 )
 table = counts[counts > 0].sort_values(ascending=False)
 st.dataframe(
-    {t("provinces.title"): [labels[p] for p in table.index], t("provinces.count"): list(table)},
+    {t("table.province"): [labels[p] for p in table.index], t("provinces.count"): list(table)},
     hide_index=True,
     width="stretch",
 )

@@ -240,3 +240,36 @@ def test_downloads_hold_exactly_the_places_shown(offline, tmp_path) -> None:
         out = tmp_path / f"cli.{name}"
         assert cli(["export", "--format", name, "--programme", "ets-pilot", "--out", str(out)]) == 0
         assert out.read_bytes() == files[name].read_bytes(), name
+
+
+def test_compare_view_from_a_link_shows_three_places_side_by_side(offline) -> None:
+    offline.page.goto(
+        f"{offline.origin}/compare?compare=wuhan&compare=shenzhen&compare=lishui&lang=zh"
+    )
+    offline.page.wait_for_selector(IDLE, timeout=60_000)
+    page = offline.page
+    for place, name in (("wuhan", "武汉市"), ("shenzhen", "深圳市"), ("lishui", "丽水市")):
+        block = page.locator(f".st-key-compare_{place}")
+        block.wait_for(timeout=30_000)
+        assert block.locator("h3").inner_text().startswith(name)
+    boxes = [
+        page.locator(f".st-key-compare_{p}").bounding_box() for p in ("wuhan", "shenzhen", "lishui")
+    ]
+    # Side by side: same top, left to right.
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    assert max(b["y"] for b in boxes) - min(b["y"] for b in boxes) < boxes[0]["height"] / 2
+    assert "compare=wuhan&compare=shenzhen&compare=lishui" in page.url
+    assert external(offline) == []
+
+
+def test_every_page_draws_without_errors(offline) -> None:
+    for path in ("programmes", "timeline", "overlaps", "about", "provinces"):
+        offline.page.goto(f"{offline.origin}/{path}?programme=ets-pilot")
+        offline.page.wait_for_selector(IDLE, timeout=60_000)
+        assert offline.page.locator("h1").first.inner_text()
+        assert offline.page.locator("[data-testid=stException]").count() == 0, path
+    offline.page.frame_locator(MAP_FRAME).locator(MARKER).first.wait_for(
+        state="attached", timeout=30_000
+    )  # the provinces page draws its choropleth from local assets
+    assert offline.errors == []
+    assert external(offline) == []
