@@ -187,3 +187,14 @@ def test_find_a_place_from_another_page_opens_it_on_the_map() -> None:
     at.selectbox(key="w_find").set_value("lishui").run()
     assert not at.exception
     assert at.subheader[0].value.startswith("Lishui")
+
+
+def test_no_page_writes_into_data() -> None:
+    data = ROOT / "data"
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["place"] = "wuhan"
+    at.run()
+    for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "about"):
+        at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
