@@ -14,6 +14,7 @@ from pathlib import Path
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR = "vendor"
+GENERATED = "generated"  # files the app derives from its data (hashed names)
 # Where Streamlit serves STATIC_DIR (server.enableStaticServing).
 STATIC_URL = "/app/static"
 
@@ -108,3 +109,20 @@ def ensure_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
 def missing_assets(static_dir: Path = STATIC_DIR) -> list[Asset]:
     """The vendored files not present under ``static_dir``."""
     return [a for a in ASSETS if not (static_dir / VENDOR / a.target).exists()]
+
+
+def publish(content: bytes, stem: str, suffix: str, static_dir: Path = STATIC_DIR) -> str:
+    """Write ``content`` under static/generated with a content-hashed name; return the
+    path below static/. The hash lets browsers cache it forever and keeps each data
+    folder's files apart. Never writes into the data folder."""
+    import hashlib
+
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    relative = f"{GENERATED}/{stem}-{digest}{suffix}"
+    target = static_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(target.suffix + f".{digest}.tmp")
+        tmp.write_bytes(content)
+        tmp.replace(target)
+    return relative

@@ -30,7 +30,7 @@ from atlas.dataset import DEFAULT_DATA_DIR, split_list
 from atlas.geo import GEO_DIR, OUTLINES_FILE, PROVINCES_FILE, SHAPES_FILE
 
 PROVINCE_TOLERANCE = 0.03  # degrees; ~3 km, invisible at the zoom levels the app allows
-SHAPE_TOLERANCE = 0.02
+SHAPE_TOLERANCE = 0.04
 OUTLINE_TOLERANCE = 0.005
 DECIMALS = 3
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")

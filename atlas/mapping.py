@@ -115,6 +115,10 @@ class Legend(MacroElement):
             };
             var map = {{ this._parent.get_name() }};
             legend.addTo(map);
+            var css = document.createElement("style");
+            css.textContent = ".atlas-tooltip{font-size:13px;font-family:"
+                + {{ this.font_json }} + "}";
+            document.head.appendChild(css);
             map.attributionControl.addAttribution({{ this.attribution_json }});
         })();
         {% endmacro %}
@@ -254,6 +258,42 @@ class MapButtons(MacroElement):
         self.bounds_json = json.dumps(CHINA_BOUNDS)
 
 
+class RemoteOutlines(MacroElement):
+    """Province outlines fetched by the browser from the app's static files.
+
+    Embedding them would send ~150 KB with every rerun; as a static file they are
+    fetched once and cached. They sit in a pane below the markers and never catch
+    clicks.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.createPane("atlasOutlines");
+            pane.style.zIndex = 350;
+            pane.style.pointerEvents = "none";
+            fetch({{ this.url_json }})
+                .then(function (r) { return r.json(); })
+                .then(function (data) {
+                    L.geoJSON(data, {pane: "atlasOutlines", interactive: false,
+                                     style: {{ this.style_json }}}).addTo(map);
+                });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, style: Mapping[str, Any]) -> None:
+        super().__init__()
+        import json
+
+        self._name = "RemoteOutlines"
+        self.url_json = json.dumps(url)
+        self.style_json = json.dumps(dict(style))
+
+
 def base_map(
     provinces: Mapping[str, Any],
     legend_entries: Sequence[tuple[str, str]],
@@ -263,6 +303,7 @@ def base_map(
     tile_key: str | None = None,
     base_url_path: str = "",
     button_titles: tuple[str, str] = ("Full screen", "Show all of China"),
+    provinces_url: str | None = None,
 ) -> folium.Map:
     """The constant part of the map: tiles, province outlines and legend, local assets only."""
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
@@ -293,16 +334,19 @@ def base_map(
                 max_zoom=MAX_ZOOM,
                 control=False,
             ).add_to(m)
-    if provinces.get("features"):
+    outline_style = {
+        "color": "#6b6b6b",
+        "weight": 1,
+        "fillColor": "#f2efe9",
+        "fillOpacity": 0.35 if not tiles.url else 0.0,
+    }
+    if provinces_url:
+        RemoteOutlines(provinces_url, outline_style).add_to(m)
+    elif provinces.get("features"):
         folium.GeoJson(
             dict(provinces),
             name="provinces",
-            style_function=lambda _f: {
-                "color": "#6b6b6b",
-                "weight": 1,
-                "fillColor": "#f2efe9",
-                "fillOpacity": 0.35 if not tiles.url else 0.0,
-            },
+            style_function=lambda _f: outline_style,
             interactive=False,
             control=False,
             smooth_factor=1.0,
@@ -353,6 +397,71 @@ def _point(
     }
 
 
+class FeatureLayer(MacroElement):
+    """One ``L.geoJSON`` layer styled in the browser from each feature's properties.
+
+    folium's ``GeoJson`` with a ``style_function`` writes a style table per feature
+    into the page; reading ``colour``, ``radius`` and ``selected`` from the feature
+    instead keeps the JavaScript small and cheap to generate on every rerun. The
+    tooltip is the feature's ``label``, which is escaped before it gets here.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var base = {{ this.style_json }}, picked = {{ this.selected_json }};
+            function style(feature) {
+                var p = feature.properties || {}, s = Object.assign({}, base);
+                if (p.colour) {
+                    s.fillColor = p.colour;
+                    if (base.strokeFromColour) { s.color = p.colour; }
+                }
+                if (p.radius) { s.radius = p.radius; }
+                if (p.selected) { Object.assign(s, picked); }
+                return s;
+            }
+            var layer = L.geoJSON({{ this.data_json }}, {
+                interactive: {{ this.interactive_json }},
+                style: style,
+                pointToLayer: function (feature, latlng) {
+                    return L.circleMarker(latlng, style(feature));
+                }
+            });
+            {% if this.tooltip %}
+            layer.bindTooltip(function (l) { return l.feature.properties.label; },
+                              {className: "atlas-tooltip", sticky: true});
+            {% endif %}
+            return layer;
+        })().addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        features: list[dict[str, Any]],
+        style: Mapping[str, Any],
+        selected_style: Mapping[str, Any] | None = None,
+        interactive: bool = True,
+        tooltip: bool = True,
+        name: str = "FeatureLayer",
+    ) -> None:
+        super().__init__()
+        import json
+
+        self._name = name
+        data = {"type": "FeatureCollection", "features": features}
+        # "</" cannot close the script tag; labels are escaped already, this is belt and braces.
+        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace(
+            "</", "<\\/"
+        )
+        self.style_json = json.dumps(dict(style))
+        self.selected_json = json.dumps(dict(selected_style or {}))
+        self.interactive_json = "true" if interactive else "false"
+        self.tooltip = tooltip
+
+
 def places_layer(
     shown: pd.DataFrame,
     colours: Mapping[str, str],
@@ -378,87 +487,62 @@ def places_layer(
     for feature in features:
         shape = shapes.get(feature.id)
         if shape is not None:
+            properties = {"id": feature.id, "label": feature.label, "colour": feature.colour}
+            if feature.id == selected:
+                properties["selected"] = True
             polygons.append(
-                {
-                    "type": "Feature",
-                    "id": feature.id,
-                    "properties": {
-                        "id": feature.id,
-                        "label": feature.label,
-                        "colour": feature.colour,
-                    },
-                    "geometry": shape["geometry"],
-                }
+                {"type": "Feature", "properties": properties, "geometry": shape["geometry"]}
             )
         else:
             approximate = shown.at[feature.id, "coord_method"] == "parent"
-            points.append(_point(feature, *point_of(feature.id), approximate))
+            point = _point(feature, *point_of(feature.id), approximate)
+            if feature.id == selected:
+                point["properties"]["selected"] = True
+            points.append(point)
     # Parks and towns placed at their city's point are drawn smaller and on top,
     # so both they and the city stay clickable.
     points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
-    tooltip_style = f"font-size:13px;font-family:{FONT_STACK};"
     if polygons:
         # Larger shapes first, so smaller ones (a city inside a province) stay clickable.
         polygons.sort(key=lambda f: -_extent(f["geometry"]))
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": polygons},
+        FeatureLayer(
+            polygons,
+            {"weight": 2, "dashArray": "5 4", "fillOpacity": 0.1, "strokeFromColour": True},
+            {"weight": 4, "dashArray": None, "fillOpacity": 0.22},
             name="regions",
-            style_function=lambda f: {
-                "color": f["properties"]["colour"],
-                "weight": 4 if f["properties"]["id"] == selected else 2,
-                "dashArray": None if f["properties"]["id"] == selected else "5 4",
-                "fillColor": f["properties"]["colour"],
-                "fillOpacity": 0.22 if f["properties"]["id"] == selected else 0.1,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
-            zoom_on_click=False,
         ).add_to(group)
     outline = (outlines or {}).get(selected) if selected else None
     if outline is not None:
         # The selected city's boundary: drawn, never clicked (clicks reach the markers).
-        folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": outline["geometry"]},
-            name="selected-outline",
-            style_function=lambda _f: {
+        FeatureLayer(
+            [{"type": "Feature", "properties": {}, "geometry": outline["geometry"]}],
+            {
                 "color": SELECTED_COLOUR,
                 "weight": 2.5,
                 "fillColor": SELECTED_COLOUR,
                 "fillOpacity": 0.06,
             },
             interactive=False,
+            tooltip=False,
+            name="selected_outline",
         ).add_to(group)
     if selected is not None and selected in shown.index and selected not in shapes:
         ring = _point(
             MapFeature(selected, escape_text(labels.get(selected, selected)), SELECTED_COLOUR),
             *point_of(selected),
         )
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [ring]},
+        ring["properties"]["radius"] = 13
+        FeatureLayer(
+            [ring],
+            {"color": SELECTED_COLOUR, "weight": 3, "fillOpacity": 0.15},
             name="selected",
-            marker=folium.CircleMarker(radius=13, fill=True),
-            style_function=lambda _f: {
-                "color": SELECTED_COLOUR,
-                "weight": 3,
-                "fillColor": SELECTED_COLOUR,
-                "fillOpacity": 0.15,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
         ).add_to(group)
     if points:
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": points},
+        FeatureLayer(
+            points,
+            {"color": "#ffffff", "weight": 1.5, "fillOpacity": 0.95, "radius": POINT_RADIUS},
+            {"color": SELECTED_COLOUR, "weight": 2.5},
             name="points",
-            marker=folium.CircleMarker(radius=POINT_RADIUS, fill=True),
-            # folium copies these into the marker's options, radius included.
-            style_function=lambda f: {
-                "radius": f["properties"]["radius"],
-                "color": "#ffffff" if f["properties"]["id"] != selected else SELECTED_COLOUR,
-                "weight": 1.5,
-                "fillColor": f["properties"]["colour"],
-                "fillOpacity": 0.95,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, style=tooltip_style),
-            zoom_on_click=False,
         ).add_to(group)
     return group
 

@@ -67,11 +67,13 @@ def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
     fmap = base_map(PROVINCES, [], basemap="none")
     places_layer(shown, colours, labels, {"czt": shape}, selected="wuhan").add_to(fmap)
     html = render(fmap)
-    assert html.count("new L.CircleMarker(") == 2  # the points layer and the selection ring
+    # Three layers: the shapes, the selection ring, and every point in one GeoJSON.
+    assert html.count("L.geoJSON(") == 3
     assert "L.marker(" not in html and "new L.Marker(" not in html
-    assert '"id": "wuhan"' in html and '"id": "czt"' in html
-    assert '"colour": "#E69F00"' in html  # wuhan: first programme's colour
-    assert '"colour": "#7F7F7F"' in html  # czt: in no programme
+    assert '"id":"wuhan"' in html and '"id":"czt"' in html
+    assert '"colour":"#E69F00"' in html  # wuhan: first programme's colour
+    assert '"colour":"#7F7F7F"' in html  # czt: in no programme
+    assert '"selected":true' in html
 
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE if set(t) & set("<>`$\\\"'")])
@@ -145,8 +147,8 @@ def test_autonavi_shifts_points_into_gcj02(small) -> None:
     places_layer(shown, {}, {}, {}, shift=wgs84_to_gcj02).add_to(fmap)
     html = render(fmap)
     lat, lon = wgs84_to_gcj02(30.5, 114.3)
-    assert f"[{round(lon, 4)}, {round(lat, 4)}]" in html
-    assert "[114.3, 30.5]" not in html
+    assert f"[{round(lon, 4)},{round(lat, 4)}]" in html
+    assert "[114.3,30.5]" not in html
 
 
 def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
@@ -160,13 +162,13 @@ def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
     fmap = base_map(PROVINCES, [], basemap="none")
     places_layer(shown, {}, {}, {}, selected="wuhan", outlines={"wuhan": outline}).add_to(fmap)
     html = render(fmap)
-    assert "[115, 31]" in html
-    assert '"interactive": false' in html
+    assert "[115,31]" in html
+    assert "interactive: false" in html
     unselected = base_map(PROVINCES, [], basemap="none")
     places_layer(shown, {}, {}, {}, selected="shenzhen", outlines={"wuhan": outline}).add_to(
         unselected
     )
-    assert "[115, 31]" not in render(unselected)
+    assert "[115,31]" not in render(unselected)
 
 
 def test_count_bins() -> None:

@@ -6,11 +6,13 @@ folder is picked up without restarting the server.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import streamlit as st
 
+from atlas.assets import publish, static_url
 from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset, data_dir_from_env, load_dataset
 from atlas.export import data_package_bytes
@@ -94,3 +96,19 @@ def package_bytes() -> bytes:
     """The whole dataset as a zip data package, built once per version of the data."""
     directory = data_dir()
     return _package(str(directory), _signature(directory))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _outlines_file(directory: str, signature: tuple, gcj02: bool) -> str:
+    provinces = _geo(directory, signature, gcj02).provinces
+    content = json.dumps(provinces, ensure_ascii=False, separators=(",", ":")).encode()
+    return publish(content, "provinces", ".geojson")
+
+
+def provinces_url(gcj02: bool = False) -> str | None:
+    """Where the browser fetches the province outlines (None if there are none)."""
+    directory = data_dir()
+    if not geo(gcj02).provinces["features"]:
+        return None
+    relative = _outlines_file(str(directory), _signature(directory), gcj02)
+    return f"{static_url(st.get_option('server.baseUrlPath'))}/{relative}"

@@ -58,6 +58,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         tile_key=data.tianditu_key(),
         base_url_path=st.get_option("server.baseUrlPath"),
         button_titles=(t("map.fullscreen"), t("map.reset")),
+        provinces_url=data.provinces_url(gcj02),
     )
     layer = places_layer(
         shown,

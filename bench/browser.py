@@ -1,0 +1,237 @@
+"""Real-browser timings: ``streamlit run`` on loopback, Playwright on the system Chromium.
+
+Every request outside the app's origin is aborted, as in a network where public CDNs and
+tile servers do not load. Two timings per app: from navigation to the markers drawn in the
+map's iframe, and from a click on a marker to the place's panel shown.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+
+from bench.measure import APP, DATA_DIR_ENV, NAIVE_APP, ROOT
+
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+BLANK = "blank (CDN blocked)"
+START_TIMEOUT = 90.0  # seconds for a server to answer its health check
+DRAW_TIMEOUT_MS = 180_000  # navigation to markers, 10,000 places included
+PANEL_TIMEOUT_MS = 120_000
+BLANK_WAIT_MS = 20_000  # once its iframe is there, how long the baseline gets to draw
+PICK_TRIES = 40
+# True once the map's iframe holds at least n elements matching the selector.
+COUNT = """([frame, selector, n]) => {
+  const f = document.querySelector(frame);
+  const d = f && f.contentDocument;
+  return !!d && d.querySelectorAll(selector).length >= n;
+}"""
+# A point marker that is the topmost element at its own centre, in iframe coordinates.
+PICK = """() => {
+  let spot = null;
+  if (!window.map) return null;
+  window.map.eachLayer((layer) => {
+    const f = layer.feature;
+    if (spot || !f || !f.geometry || f.geometry.type !== "Point" || !layer._path) return;
+    const box = layer._path.getBoundingClientRect();
+    if (box.width === 0) return;
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (document.elementFromPoint(x, y) === layer._path) {
+      spot = {x, y, label: String((f.properties || {}).label || "")};
+    }
+  });
+  return spot;
+}"""
+# The panel of a selected place: its container, or any third-level heading naming it.
+PANEL = """(name) => {
+  if (document.querySelector(".st-key-place_panel h3")) return true;
+  return [...document.querySelectorAll("h3")].some((h) => name && h.innerText.includes(name));
+}"""
+
+
+@dataclass(frozen=True)
+class BrowserApp:
+    """What to serve and which elements are its markers."""
+
+    name: str
+    script: Path
+    marker: str
+
+
+BROWSER_APP = BrowserApp("this app", APP, "path.leaflet-interactive")
+BROWSER_BASELINE = BrowserApp("baseline", NAIVE_APP, ".leaflet-marker-icon")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(script: Path, directory: Path) -> Iterator[str]:
+    """``streamlit run script`` on a free loopback port with ``directory`` as the data."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    env = {**os.environ, DATA_DIR_ENV: str(directory)}
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            while not _healthy(base):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    tail = log.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"streamlit did not start: {tail}")
+                time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)
+
+
+def _healthy(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+            return response.read() == b"ok"
+    except OSError:
+        return False
+
+
+class _Offline:
+    """A fresh browser context whose requests outside ``origin`` are aborted."""
+
+    def __init__(self, browser: Any, origin: str) -> None:
+        self.origin = origin
+        self.blocked: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith((self.origin, "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _load_and_click(browser: Any, base: str, app: BrowserApp, places: int) -> tuple[Any, Any]:
+    """One visit: seconds to markers drawn, then seconds from a click to the panel."""
+    session = _Offline(browser, base)
+    page = session.page
+    try:
+        start = time.perf_counter()
+        page.goto(f"{base}/", wait_until="commit")
+        try:
+            page.wait_for_selector(MAP_FRAME, state="attached", timeout=DRAW_TIMEOUT_MS)
+            page.wait_for_function(
+                COUNT,
+                arg=[MAP_FRAME, app.marker, places],
+                timeout=DRAW_TIMEOUT_MS if app is BROWSER_APP else BLANK_WAIT_MS,
+                polling=50,
+            )
+        except PlaywrightTimeout:
+            if app is not BROWSER_APP and session.blocked:
+                return BLANK, BLANK
+            return "timeout", "n/a"
+        drawn = time.perf_counter() - start
+        page.wait_for_selector(IDLE, timeout=DRAW_TIMEOUT_MS)
+        frame = page.locator(MAP_FRAME).element_handle().content_frame()
+        spot = None
+        for _ in range(PICK_TRIES):  # the map may still be settling after fitting China
+            spot = frame.evaluate(PICK)
+            if spot:
+                break
+            page.wait_for_timeout(250)
+        box = page.locator(MAP_FRAME).bounding_box()
+        if not spot or not box:
+            return drawn, "no clickable marker"
+        name = spot["label"].split(" · ")[0]
+        start = time.perf_counter()
+        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+        try:
+            page.wait_for_function(PANEL, arg=name, timeout=PANEL_TIMEOUT_MS, polling=50)
+        except PlaywrightTimeout:
+            return drawn, "timeout"
+        return drawn, time.perf_counter() - start
+    finally:
+        session.close()
+
+
+def measure_browser(directory: Path, places: int, runs: int) -> dict[str, dict[str, Any]]:
+    """Median browser timings of both apps on ``directory``: {app: {"load", "click"}}."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing (Debian: apt-get install chromium)")
+    results: dict[str, dict[str, Any]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for app in (BROWSER_APP, BROWSER_BASELINE):
+                with serve(app.script, directory) as base:
+                    # An unmeasured visit fills the server's caches, as on a running server.
+                    load, click = _load_and_click(browser, base, app, places)
+                    loads, clicks = [load], [click]
+                    if not isinstance(load, str):  # a blank map stays blank: no repeats
+                        visits = [_load_and_click(browser, base, app, places) for _ in range(runs)]
+                        loads, clicks = [v[0] for v in visits], [v[1] for v in visits]
+                    results[app.name] = {"load": _median(loads), "click": _median(clicks)}
+        finally:
+            browser.close()
+    return results
+
+
+def _median(values: list[Any]) -> Any:
+    """Median of the numbers, or the first message when a run produced none."""
+    numbers = [v for v in values if isinstance(v, float)]
+    if len(numbers) == len(values) and numbers:
+        return float(statistics.median(numbers))
+    return next(v for v in values if not isinstance(v, float))
