@@ -21,7 +21,7 @@ from atlas.mapping import (
 )
 from atlas.view import ViewState
 from ui import data, state
-from ui.text import programme_name
+from ui.text import place_labels, programme_name
 
 MAP_KEY = "atlas_map"
 MAP_HEIGHT = 560
@@ -33,13 +33,6 @@ def _click_from_state(known: frozenset[str]) -> None:
     """on_change callback: runs before the rerun, so the map draws the new selection."""
     result = st.session_state.get(MAP_KEY)
     state.apply_click(parse_click(result, known, state.last_click_count()))
-
-
-def place_labels(dataset: Dataset, t: Translator) -> dict[str, str]:
-    """Tooltip text of every place, the chosen language first."""
-    places = dataset.places
-    first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
-    return dict(zip(places.index, places[first] + " · " + places[second], strict=True))
 
 
 def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
@@ -63,7 +56,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     layer = places_layer(
         shown,
         colours,
-        place_labels(dataset, t),
+        place_labels(dataset.places, t),
         geo.shapes,
         view.place,
         shift=wgs84_to_gcj02 if gcj02 else None,

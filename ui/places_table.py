@@ -9,7 +9,7 @@ from atlas.dataset import Dataset
 from atlas.i18n import Translator
 from atlas.view import ViewState
 from ui import state
-from ui.text import place_label, programme_name, province_name
+from ui.text import place_labels, programme_name, province_name
 
 TABLE_KEY = "places_table"
 SHOWN_IDS = "atlas_table_ids"
@@ -23,20 +23,17 @@ def render_place_picker(
     dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
 ) -> None:
     """A keyboard- and screen-reader-friendly way to select any shown place."""
-    places = dataset.places
+    labels = place_labels(dataset.places, t)
     sort_by = "name_zh" if t.lang == "zh" else "name_en"
     ids = list(shown.sort_values(sort_by).index)
-    if view.place and view.place not in ids and view.place in places.index:
+    if view.place and view.place not in ids and view.place in labels:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
     st.session_state[state.W_PLACE_PICKER] = view.place if view.place in ids else None
+    none = t("picker.none")
     st.selectbox(
         t("picker.label"),
         options=[None, *ids],
-        format_func=lambda pid: (
-            t("picker.none")
-            if pid is None
-            else place_label(places.at[pid, "name_en"], places.at[pid, "name_zh"], t)
-        ),
+        format_func=lambda pid: none if pid is None else labels[pid],
         key=state.W_PLACE_PICKER,
         on_change=_picked,
     )
@@ -53,17 +50,21 @@ def places_frame(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> pd.Dat
     """The table's columns, headed and worded in the chosen language."""
     first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
     separator = t("format.list_separator")
+    # Names looked up in dicts built once, not through pandas per row.
+    provinces = {p: province_name(dataset, t, p) for p in dataset.provinces.index}
+    programmes = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
+    levels = {level: t(f"level.{level}") for level in set(shown["level"])}
     return pd.DataFrame(
         {
             t("table.place"): shown[first],
             t("table.other_name"): shown[second],
-            t("table.level"): shown["level"].map(lambda level: t(f"level.{level}")),
-            t("table.province"): shown["province"].map(
-                lambda ps: separator.join(province_name(dataset, t, p) for p in ps)
-            ),
-            t("table.programmes"): shown["programmes"].map(
-                lambda ps: separator.join(programme_name(dataset, t, p) for p in ps)
-            ),
+            t("table.level"): shown["level"].map(levels),
+            t("table.province"): [
+                separator.join(provinces[p] for p in ps) for ps in shown["province"]
+            ],
+            t("table.programmes"): [
+                separator.join(programmes[p] for p in ps) for ps in shown["programmes"]
+            ],
         },
         index=shown.index,
     )

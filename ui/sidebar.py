@@ -11,7 +11,7 @@ from atlas.filters import parse_batch_token
 from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from atlas.view import FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
-from ui.text import find_label, programme_name, province_name
+from ui.text import find_labels, programme_name, province_name
 
 
 def _batch_label(dataset: Dataset, t: Translator, token: str) -> str:
@@ -35,12 +35,12 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         if t.lang != view.lang:
             # New labels make new widgets, which would start empty: carry the view over.
             state.seed_widgets(view, options)
-        places = dataset.places
+        labels = find_labels(dataset.places, t)
         st.selectbox(
             t("find.label"),
-            options=sorted(places.index, key=lambda p: places.at[p, "name_en"]),
+            options=sorted(labels, key=labels.__getitem__),
             index=None,
-            format_func=lambda p: find_label(places, t, p),
+            format_func=labels.__getitem__,
             key=state.W_FIND,
             placeholder=t("find.placeholder"),
             on_change=state.found_place,

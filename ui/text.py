@@ -24,8 +24,20 @@ def place_label(name_en: str, name_zh: str, t: Translator) -> str:
     return f"{first} · {second}" if first and second else (first or second)
 
 
-def find_label(places: pd.DataFrame, t: Translator, place_id: str) -> str:
-    """A search label: both names and the pinyin id, so typing any of them finds the place."""
-    label = place_label(places.at[place_id, "name_en"], places.at[place_id, "name_zh"], t)
-    pinyin = place_id.replace("-", " ")
-    return label if pinyin in label.lower() else f"{label} · {pinyin}"
+def place_labels(places: pd.DataFrame, t: Translator) -> dict[str, str]:
+    """Display label of every place, the chosen language first (one pass, no lookups)."""
+    first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
+    return {
+        pid: f"{a} · {b}" if a and b else (a or b)
+        for pid, a, b in zip(places.index, places[first], places[second], strict=True)
+    }
+
+
+def find_labels(places: pd.DataFrame, t: Translator) -> dict[str, str]:
+    """Search labels of every place: both names and the pinyin id."""
+    labels = place_labels(places, t)
+    out = {}
+    for pid, label in labels.items():
+        pinyin = pid.replace("-", " ")
+        out[pid] = label if pinyin in label.lower() else f"{label} · {pinyin}"
+    return out
