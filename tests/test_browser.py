@@ -217,16 +217,27 @@ def test_downloads_hold_exactly_the_places_shown(offline, tmp_path) -> None:
     import json
 
     import pandas as pd
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     from atlas.__main__ import main as cli
 
     open_app(offline, "programme=ets-pilot&basemap=none")
     page = offline.page
-    page.get_by_text("Share and export").click()
     files = {}
     for label, name in (("Places shown (CSV)", "csv"), ("Places shown (GeoJSON)", "geojson")):
-        with page.expect_download(timeout=30_000) as info:
-            page.get_by_role("button", name=label).click()
+        button = page.get_by_role("button", name=label)
+        for attempt in range(3):  # a rerun (the map reporting in) can collapse the expander
+            wait_idle(offline)
+            if not button.is_visible():
+                page.get_by_text("Share and export").click()
+                button.wait_for(timeout=10_000)
+            try:
+                with page.expect_download(timeout=30_000) as info:
+                    button.click()
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
         files[name] = tmp_path / f"download.{name}"
         info.value.save_as(files[name])
     table = pd.read_csv(io.BytesIO(files["csv"].read_bytes()), encoding="utf-8-sig")
