@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import Any
 
 from atlas.dataset import DEFAULT_DATA_DIR, split_list
 from atlas.geo import GEO_DIR, PROVINCES_FILE
+from atlas.geometry import read_rows, write_rows
 
 CACHE_FILE = "geocode_cache.json"
 USER_AGENT = "china-climate-pilot-atlas-geocoder/0.2 (data maintenance; see data/README.md)"
@@ -60,11 +60,6 @@ def query_for(place: dict[str, str], provinces: dict[str, str]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _read_places(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
-    return list(reader.fieldnames or []), list(reader)
-
-
 def _inside_province(data_dir: Path) -> Callable[[str, float, float], bool]:
     """A test of whether a point lies in a province (always true without shapes or shapely)."""
     path = data_dir / GEO_DIR / PROVINCES_FILE
@@ -94,7 +89,7 @@ def geocode_places(
     cache: dict[str, Any] = (
         json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
     )
-    header, rows = _read_places(places_path)
+    header, rows = read_rows(places_path)
     with (data_dir / "provinces.csv").open(encoding="utf-8-sig", newline="") as handle:
         provinces = {r["id"]: r["name_zh"] for r in csv.DictReader(handle)}
     inside = _inside_province(data_dir)
@@ -134,13 +129,7 @@ def geocode_places(
             json.dumps(cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
         if report.located:
-            buffer = io.StringIO(newline="")
-            writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            tmp = places_path.with_suffix(".csv.tmp")
-            tmp.write_text(buffer.getvalue(), encoding="utf-8")
-            tmp.replace(places_path)
+            write_rows(places_path, header, rows)
     return report
 
 

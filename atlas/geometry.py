@@ -203,13 +203,14 @@ def representative_point(geom) -> tuple[float, float]:
     return round(point.y, 4), round(point.x, 4)
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     text = path.read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     return list(reader.fieldnames or []), list(reader)
 
 
-def _write_csv(path: Path, header: list[str], rows: Iterable[dict[str, str]]) -> None:
+def write_rows(path: Path, header: list[str], rows: Iterable[dict[str, str]]) -> None:
+    """Write CSV rows atomically (a crash never leaves half a file), UTF-8, LF line ends."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
     writer.writeheader()
@@ -220,7 +221,7 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[dict[str, str]]) ->
 
 
 def _province_names(data_dir: Path) -> dict[str, dict[str, str]]:
-    _, rows = _read_csv(data_dir / "provinces.csv")
+    _, rows = read_rows(data_dir / "provinces.csv")
     return {r["id"]: r for r in rows}
 
 
@@ -289,7 +290,7 @@ def build(data_dir: Path, source: BoundarySource, out=sys.stdout) -> dict[str, i
     features.sort(key=lambda f: f["properties"]["id"])
     sizes = {PROVINCES_FILE: _write_collection(data_dir / GEO_DIR / PROVINCES_FILE, features)}
 
-    _, rows = _read_csv(data_dir / "places.csv")
+    _, rows = read_rows(data_dir / "places.csv")
     places = {r["id"]: r for r in rows}
     shapes = []
     for place in rows:
@@ -337,7 +338,7 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
     Parks and towns get the point of the city they sit in (``coord_method=parent``)
     until someone geocodes them (``python -m atlas.geocode``).
     """
-    header, rows = _read_csv(data_dir / "places.csv")
+    header, rows = read_rows(data_dir / "places.csv")
     provinces = _province_names(data_dir)
     places = {r["id"]: r for r in rows}
     unlocated = []
@@ -371,7 +372,7 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
         place["lat"], place["lon"], place["coord_method"] = f"{lat}", f"{lon}", method
         if unit is not None and method == "boundary" and not place.get("adcode", "").strip():
             place["adcode"] = unit.adcode
-    _write_csv(data_dir / "places.csv", header, rows)
+    write_rows(data_dir / "places.csv", header, rows)
     return unlocated
 
 

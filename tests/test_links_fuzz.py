@@ -8,28 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from atlas.view import PARAMETERS
+
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = st.sampled_from(
-    [
-        "place",
-        "programme",
-        "batch",
-        "province",
-        "from",
-        "to",
-        "focus",
-        "q",
-        "lang",
-        "basemap",
-        "lat",
-        "lon",
-        "zoom",
-        "compare",
-        "radius",
-        "embed",
-        "x",
-    ]
-)
+KEYS = st.sampled_from([*PARAMETERS, "embed", "x"])
 VALUES = st.one_of(
     st.text(max_size=40),
     st.sampled_from(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atlas.view import ViewOptions, ViewState, parse_query, to_query
+from atlas.view import PARAMETERS, ViewOptions, ViewState, parse_query, to_query
 
 OPTIONS = ViewOptions(
     places=frozenset({"wuhan", "shenzhen"}),
@@ -122,27 +122,7 @@ def test_long_values_are_shortened_in_notices() -> None:
 
 
 values = st.lists(st.text(max_size=30), max_size=3)
-keys = st.sampled_from(
-    [
-        "place",
-        "programme",
-        "batch",
-        "province",
-        "from",
-        "to",
-        "focus",
-        "q",
-        "lang",
-        "basemap",
-        "lat",
-        "lon",
-        "zoom",
-        "compare",
-        "radius",
-        "other",
-        "",
-    ]
-)
+keys = st.sampled_from([*PARAMETERS, "other", ""])
 
 
 @settings(max_examples=300, deadline=None)
