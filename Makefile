@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint assets validate geometry bench clean
+.PHONY: run test lint assets validate geometry bench load clean
 
 $(VENV)/.app: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ lint: $(VENV)/.dev
 # (its deterministic payload check is). Exits non-zero when a budget is missed.
 bench: $(VENV)/.dev assets
 	$(PY) -m bench
+
+# Load test (load/): 25 sessions for 90 s on one app process, then on two behind
+# deploy/nginx-two.conf with one stopped mid-test. About 2 minutes each; reports in
+# load/results/ (git-ignored). Runs both, fails if either had an error.
+load: $(VENV)/.dev assets
+	$(PY) -m load; one=$$?; $(PY) -m load --two-servers; two=$$?; exit $$((one || two))
 
 validate: $(VENV)/.app
 	$(PY) -m atlas validate

@@ -1,0 +1,140 @@
+"""The run's Markdown report: headline figures, response times per action, every error."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from load.record import Recorder, summarize
+from load.run import ACTIONS, Outcome
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SHOWN_ERRORS = 30
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _after(rec: Recorder) -> str:
+    """'3 / 5 (open 3/3, filter 0/2)': the first action of each reconnected session."""
+    tries = rec.after_reconnect
+    if not tries:
+        return "—"
+    parts = []
+    for action in ACTIONS:
+        done = [ok for name, ok in tries if name == action]
+        if done:
+            parts.append(f"{action} {sum(done)}/{len(done)}")
+    return f"{sum(ok for _, ok in tries)} / {len(tries)} ({', '.join(parts)})"
+
+
+def render(outcome: Outcome) -> str:
+    """The report as Markdown."""
+    o, rec, mem = outcome.options, outcome.recorder, outcome.memory
+    browsers = min(o.browsers, o.sessions)
+    errors = rec.errors_by_kind()
+    per_session = (mem.peak - mem.warm) / o.sessions if o.sessions else 0.0
+    lines = [
+        f"# Load test: {outcome.target}",
+        "",
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs. {o.sessions} sessions "
+        f"({o.sessions - browsers} protocol clients, {browsers} browser "
+        f"context{'' if browsers == 1 else 's'} in one "
+        f"headless Chromium), {o.seconds:.0f} s of load, pauses of {o.think[0]}–{o.think[1]} s "
+        "between actions. Each session opens a deep link, changes the programme filter and "
+        "selects a place, over and over.",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| sessions held concurrently (peak) | {outcome.held_peak} of {o.sessions} |",
+        f"| fewest held once all were up{' (before the stop)' if outcome.failover else ''} | "
+        f"{outcome.held_min if outcome.held_min is not None else '—'} |",
+        f"| actions done | {len(rec.timings)} |",
+        f"| errors | {len(rec.failures)} |",
+    ]
+    for kind, count in sorted(errors.items()):
+        lines.append(f"| … {kind} | {count} |")
+    lines += [
+        f"| app RSS before load: started / warmed up by one session | "
+        f"{mem.cold:.0f} / {mem.warm:.0f} MiB |",
+        f"| app RSS at peak (sum of processes) | {mem.peak:.0f} MiB |",
+        f"| memory per session: (peak − warmed up) / sessions | {per_session:.1f} MiB |",
+        "| peak RSS per process (VmHWM) | "
+        + ", ".join(f"{name} {value:.0f} MiB" for name, value in mem.high_water.items())
+        + " |",
+        f"| app CPU during the load | {outcome.app_cpu:.0f} s "
+        f"({outcome.app_cpu / max(outcome.load_seconds, 1):.2f} cores on average) |",
+        f"| load generator CPU (this process; Chromium not included) | "
+        f"{outcome.driver_cpu:.0f} s |",
+        f"| machine load average (1 min) at start / end | {outcome.load_average[0]:.1f} / "
+        f"{outcome.load_average[1]:.1f} |",
+        f"| requests blocked outside the origin | {outcome.blocked} |",
+        f"| tracebacks in the app's log | {outcome.server_tracebacks} |",
+        f"| run time: whole / load | {outcome.wall_seconds:.0f} s / {outcome.load_seconds:.0f} s |",
+    ]
+    f = outcome.failover
+    if f is not None:
+        recovery = summarize([s for _, s in rec.reconnections])
+        how = "SIGKILL after SIGTERM timed out" if f.killed else "SIGTERM"
+        lines += [
+            f"| process stopped | {f.stopped or '—'} at {f.at or 0:.0f} s ({how}, "
+            f"exited in {f.exit_seconds:.1f} s) |",
+            f"| sessions on it (known from nginx's log) | {len(f.victims)} "
+            f"(of {f.mapped} mapped) |",
+            f"| reconnected to the other process | {len(rec.reconnections)}"
+            + (
+                f" (median {_seconds(recovery.median)} s, max {_seconds(recovery.maximum)} s)"
+                if recovery
+                else ""
+            )
+            + " |",
+            f"| actions interrupted by the stop | {rec.interrupted} |",
+            f"| first action after reconnecting: worked / tried | {_after(rec)} |",
+            "| browser pages that showed 'Connection error' meanwhile | "
+            f"{rec.connection_dialogs} |",
+            "| nginx error log (error and warn lines, by kind) | "
+            + ("; ".join(f"{n} × {what}" for what, n in outcome.nginx_errors.most_common(6)) or "—")
+            + " |",
+        ]
+    lines += [
+        "",
+        "Response time: from the user's action until the app is idle again and shows the "
+        "result (protocol: the run's `script_finished` and the checked screen; browser: the "
+        "page idle with the panel, link or markers checked).",
+        "",
+        "| action | client | count | median (s) | 95th percentile (s) | max (s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    kinds = sorted({t.client for t in rec.timings}, key=lambda k: k != "protocol")
+    for action in ACTIONS:
+        for kind in kinds:
+            summary = summarize(
+                [t.seconds for t in rec.timings if t.action == action and t.client == kind]
+            )
+            if summary:
+                lines.append(
+                    f"| {action} | {kind} | {summary.count} | {_seconds(summary.median)} | "
+                    f"{_seconds(summary.p95)} | {_seconds(summary.maximum)} |"
+                )
+    if rec.failures:
+        lines += ["", "## Errors", "", "| session | action | kind | detail |", "|---|---|---|---|"]
+        for failure in rec.failures[:SHOWN_ERRORS]:
+            detail = failure.detail.replace("|", "\\|")
+            lines.append(f"| {failure.session} | {failure.action} | {failure.kind} | {detail} |")
+        if len(rec.failures) > SHOWN_ERRORS:
+            lines.append(f"| … | | | {len(rec.failures) - SHOWN_ERRORS} more |")
+    return "\n".join(lines) + "\n"
+
+
+def write(text: str, outcome: Outcome) -> Path:
+    """Write load/results/latest.md, a copy per mode and the run's logs (folder made here)."""
+    mode = "two-servers" if outcome.options.two_servers else "one-server"
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{mode}.md").write_text(text)
+    for name, log in outcome.logs.items():
+        (RESULTS / f"{mode}-{name.replace(' ', '-')}.log").write_text(log)
+    latest = RESULTS / "latest.md"
+    latest.write_text(text)
+    return latest
