@@ -7,14 +7,8 @@ map's iframe, and from a click on a marker to the place's panel shown.
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,19 +18,9 @@ from typing import Any
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-from bench.measure import APP, DATA_DIR_ENV, NAIVE_APP, ROOT
+from bench.measure import APP, DATA_DIR_ENV, NAIVE_APP
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_FRAME, streamlit_server
 
-CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 BLANK = "blank (CDN blocked)"
 START_TIMEOUT = 90.0  # seconds for a server to answer its health check
 DRAW_TIMEOUT_MS = 180_000  # navigation to markers, 10,000 places included
@@ -85,61 +69,11 @@ BROWSER_APP = BrowserApp("this app", APP, "path.leaflet-interactive")
 BROWSER_BASELINE = BrowserApp("baseline", NAIVE_APP, ".leaflet-marker-icon")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serve(script: Path, directory: Path) -> Iterator[str]:
     """``streamlit run script`` on a free loopback port with ``directory`` as the data."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, DATA_DIR_ENV: str(directory)}
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while not _healthy(base):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    tail = log.read().decode(errors="replace")[-2000:]
-                    raise RuntimeError(f"streamlit did not start: {tail}")
-                time.sleep(0.2)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
-
-
-def _healthy(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-            return response.read() == b"ok"
-    except OSError:
-        return False
+    with streamlit_server({DATA_DIR_ENV: str(directory)}, START_TIMEOUT, script) as base:
+        yield base
 
 
 class _Offline:

@@ -26,16 +26,8 @@ from load.record import (
     ScreenError,
     StreamlitException,
 )
-from tests.browser import CHROMIUM, IDLE, MAP_FRAME
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_FRAME
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 55_000  # each wait inside an action; the whole action is bounded at 60 s
 SETTLE = 5.0  # seconds idle after a finished run without the result: the action had no effect
 MARKER = "path.leaflet-interactive"

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -33,52 +34,52 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextmanager
-def streamlit_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on loopback; yield its base URL; stop it after."""
-    port = free_port()
+def streamlit_command(script: Path, port: int, base_path: str = "") -> list[str]:
+    """``streamlit run script`` headless on loopback ``port`` (under ``base_path`` if given)."""
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    base = base_path.strip("/")
+    return [*command, "--server.baseUrlPath", base] if base else command
+
+
+@contextmanager
+def streamlit_server(
+    env: dict[str, str] | None = None, timeout: float = 60, script: Path = ROOT / "app.py"
+) -> Iterator[str]:
+    """Start ``streamlit run script`` on loopback; yield its base URL; stop it after."""
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log = process.stderr.read().decode()[-2000:]
-                raise RuntimeError(f"streamlit did not start: {log}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+    # A file, not a pipe: nobody reads the log while the app runs, and a full pipe stalls it.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            streamlit_command(script, port),
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=log,
+            stderr=log,
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                        if response.read() == b"ok":
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    tail = log.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"streamlit did not start: {tail}")
+                time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -9,7 +9,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.browser import ROOT, free_port
+from tests.browser import ROOT, free_port, streamlit_command
 
 DEPLOY = ROOT / "deploy"
 # The shipped files' placeholders, replaced by render().
@@ -187,25 +186,7 @@ def streamlit_apps(
         for _ in range(count):
             port = free_port()
             log = stack.enter_context(open(directory / f"streamlit-{port}.log", "wb"))
-            command = [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ]
-            if base:
-                command += ["--server.baseUrlPath", base]
+            command = streamlit_command(ROOT / "app.py", port, base)
             process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
             app = App(port, process)
             stack.callback(app.stop)
