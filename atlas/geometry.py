@@ -20,7 +20,7 @@ import io
 import json
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -292,40 +292,37 @@ def build(data_dir: Path, source: BoundarySource, out=sys.stdout) -> dict[str, i
 
     _, rows = read_rows(data_dir / "places.csv")
     places = {r["id"]: r for r in rows}
-    shapes = []
-    for place in rows:
-        if place["level"] not in ("province", "region", "agglomeration"):
-            continue
-        geom = place_geometry(source, place, provinces, places)
-        if geom is None:
-            print(f"no shape for {place['id']} ({place['name_zh']})", file=out)
-            continue
-        shapes.append(
-            {
-                "type": "Feature",
-                "properties": {"id": place["id"]},
-                "geometry": _simplified(geom, SHAPE_TOLERANCE),
-            }
-        )
-    sizes[SHAPES_FILE] = _write_collection(data_dir / GEO_DIR / SHAPES_FILE, shapes)
 
+    def features(wanted: Callable[[dict[str, str]], bool], tolerance: float, report: bool):
+        found = []
+        for place in filter(wanted, rows):
+            geom = place_geometry(source, place, provinces, places)
+            if geom is None:
+                if report:
+                    print(f"no shape for {place['id']} ({place['name_zh']})", file=out)
+                continue
+            found.append(
+                {
+                    "type": "Feature",
+                    "properties": {"id": place["id"]},
+                    "geometry": _simplified(geom, tolerance),
+                }
+            )
+        return found
+
+    shapes = features(
+        lambda p: p["level"] in ("province", "region", "agglomeration"), SHAPE_TOLERANCE, True
+    )
+    sizes[SHAPES_FILE] = _write_collection(data_dir / GEO_DIR / SHAPES_FILE, shapes)
     # Outlines of cities, districts and counties: sent only for the selected place.
-    outlines = []
-    for place in rows:
-        if place["level"] not in ("city", "district", "county"):
-            continue
-        if place.get("coord_method") not in ("boundary", ""):
-            continue
-        geom = place_geometry(source, place, provinces, places)
-        if geom is None:
-            continue
-        outlines.append(
-            {
-                "type": "Feature",
-                "properties": {"id": place["id"]},
-                "geometry": _simplified(geom, OUTLINE_TOLERANCE),
-            }
-        )
+    outlines = features(
+        lambda p: (
+            p["level"] in ("city", "district", "county")
+            and p.get("coord_method") in ("boundary", "")
+        ),
+        OUTLINE_TOLERANCE,
+        False,
+    )
     sizes[OUTLINES_FILE] = _write_collection(data_dir / GEO_DIR / OUTLINES_FILE, outlines)
     for name, size in sizes.items():
         print(f"{GEO_DIR}/{name}: {size / 1024:.1f} KB", file=out)
