@@ -36,29 +36,23 @@ def render_share_and_export(
         with code:
             st.image(qr_png(url), caption=t("share.qr"), width=160)
         st.caption(t("export.note", count=len(shown)))
-        csv_col, geojson_col, zip_col = st.columns(3)
+        downloads = (
+            ("csv", lambda: to_csv_bytes(places_table(dataset, shown)), ".csv", "text/csv"),
+            (
+                "geojson",
+                lambda: to_geojson_bytes(dataset, shown),
+                ".geojson",
+                "application/geo+json",
+            ),
+            ("zip", data.package_bytes, "-data.zip", "application/zip"),
+        )
         # Files are built only when a button is pressed (deferred data), not on every rerun.
-        csv_col.download_button(
-            t("export.csv"),
-            data=lambda: to_csv_bytes(places_table(dataset, shown)),
-            file_name=f"{FILE_STEM}.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key="download_csv",
-        )
-        geojson_col.download_button(
-            t("export.geojson"),
-            data=lambda: to_geojson_bytes(dataset, shown),
-            file_name=f"{FILE_STEM}.geojson",
-            mime="application/geo+json",
-            on_click="ignore",
-            key="download_geojson",
-        )
-        zip_col.download_button(
-            t("export.zip"),
-            data=data.package_bytes,
-            file_name=f"{FILE_STEM}-data.zip",
-            mime="application/zip",
-            on_click="ignore",
-            key="download_zip",
-        )
+        for column, (kind, build, suffix, mime) in zip(st.columns(3), downloads, strict=True):
+            column.download_button(
+                t(f"export.{kind}"),
+                data=build,
+                file_name=f"{FILE_STEM}{suffix}",
+                mime=mime,
+                on_click="ignore",
+                key=f"download_{kind}",
+            )
