@@ -45,11 +45,12 @@ _URL = re.compile(r"^https?://[^\s<>\"']+$")
 LIST_SEPARATOR = ";"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """All tables of a data folder, validated and typed.
 
-    DataFrames are shared through caches: treat them as read-only.
+    DataFrames are shared through caches: treat them as read-only. Compared and
+    hashed by identity, so derived values can be cached per loaded dataset.
     """
 
     provinces: pd.DataFrame

@@ -10,13 +10,20 @@ JavaScript.
 
 from __future__ import annotations
 
-import html
-
-_JS_TEMPLATE_CHARS = {
-    "`": "&#96;",
-    "$": "&#36;",
-    "\\": "&#92;",
-}
+# What html.escape(quote=True) replaces, plus the three characters JavaScript template
+# literals treat specially; one translate() pass is ~10x faster than escaping in steps.
+_TEXT_TABLE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+        "`": "&#96;",
+        "$": "&#36;",
+        "\\": "&#92;",
+    }
+)
 
 
 def escape_text(value: object) -> str:
@@ -28,11 +35,10 @@ def escape_text(value: object) -> str:
     """
     if value is None:
         return ""
-    text = html.escape(str(value), quote=True)
-    return "".join(_JS_TEMPLATE_CHARS.get(ch, ch) for ch in text)
+    return str(value).translate(_TEXT_TABLE)
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$&\"'")
+_MARKDOWN_TABLE = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()<>#+-.!|~:$&\"'"})
 
 
 def escape_markdown(value: object) -> str:
@@ -46,7 +52,7 @@ def escape_markdown(value: object) -> str:
     if value is None:
         return ""
     text = " ".join(str(value).split())
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    return text.translate(_MARKDOWN_TABLE)
 
 
 def safe_url(url: str) -> str | None:

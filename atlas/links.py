@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from atlas.view import ViewState, to_query
@@ -32,6 +33,7 @@ def embed_snippet(url: str, title: str) -> str:
     )
 
 
+@lru_cache(maxsize=256)  # drawn on every rerun of the map page; encoding takes ~10 ms
 def qr_png(url: str, scale: int = 4) -> bytes:
     """A QR code of ``url`` as PNG (people in China share links by scanning)."""
     import segno

@@ -2,8 +2,10 @@
 
 Both apps are driven only through their entry points (``app.py`` and ``bench/naive_app.py``)
 and through ``streamlit_folium``, which both call: its component function is wrapped to
-record the map it sends, and ``st_folium`` is wrapped to report a click. The wrapper still
-calls the real ``st_folium``, so a click run builds and sends the map as it does in a browser.
+record the map it sends. A click reaches each app as it reads clicks: this app reads the
+map's value from session state (where the browser's value lands before the rerun); the
+baseline reads ``st_folium``'s return value, so ``st_folium`` is wrapped to add the click
+to what the real function returns. Either way the click run builds and sends the map.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ import pandas as pd
 import streamlit as st
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
+
+from ui.state import W_MAP
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -64,20 +68,6 @@ def capture_map() -> Iterator[list[int]]:
 
     with mock.patch.object(streamlit_folium, "_component_func", spy):
         yield sizes
-
-
-@contextmanager
-def replying(reply: Callable[[Any], Any]) -> Iterator[list[int]]:
-    """Make ``st_folium`` return ``reply(real result)``; yields a list that counts calls."""
-    calls: list[int] = []
-    original = streamlit_folium.st_folium
-
-    def fake(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return reply(original(*args, **kwargs))
-
-    with mock.patch.object(streamlit_folium, "st_folium", fake):
-        yield calls
 
 
 def new_session(script: Path) -> AppTest:
@@ -135,24 +125,27 @@ def pick_target(directory: Path) -> Target:
 
 @dataclass(frozen=True)
 class AppUnderTest:
-    """One of the two apps: its script and how a click on ``target`` looks to it."""
+    """One of the two apps: its script and how a click on ``target`` reaches it
+    (a context manager active during the click's run)."""
 
     name: str
     script: Path
-    click: Callable[[Target, int], Callable[[Any], Any]]
+    click: Callable[[AppTest, Target, int], AbstractContextManager[None]]
 
 
-def _app_click(target: Target, count: int) -> Callable[[Any], Any]:
-    # What streamlit-folium returns for a click on a GeoJSON feature, with the app's
+@contextmanager
+def _app_click(at: AppTest, target: Target, count: int) -> Iterator[None]:
+    # What streamlit-folium reports for a click on a GeoJSON feature, with the app's
     # returned_objects; the counter is new, so the app sees a new click.
-    value = {
+    at.session_state[W_MAP] = {
         "last_active_drawing": {"properties": {"id": target.place_id}},
         "last_object_clicked_count": count,
     }
-    return lambda _real: value
+    yield
 
 
-def _naive_click(target: Target, count: int) -> Callable[[Any], Any]:
+@contextmanager
+def _naive_click(_at: AppTest, target: Target, count: int) -> Iterator[None]:
     # What streamlit-folium returns for a click on a folium.Marker, default returned objects.
     where = {"lat": target.lat, "lng": target.lon}
     clicked = {
@@ -161,7 +154,13 @@ def _naive_click(target: Target, count: int) -> Callable[[Any], Any]:
         "last_object_clicked_tooltip": target.name_en,
         "last_object_clicked_count": count,
     }
-    return lambda real: {**(real or {}), **clicked}
+    original = streamlit_folium.st_folium
+
+    def fake(*args: Any, **kwargs: Any) -> Any:
+        return {**(original(*args, **kwargs) or {}), **clicked}
+
+    with mock.patch.object(streamlit_folium, "st_folium", fake):
+        yield
 
 
 APP_UNDER_TEST = AppUnderTest("this app", APP, _app_click)
@@ -208,10 +207,10 @@ def measure_once(app: AppUnderTest, target: Target, samples: Samples) -> None:
     programme_widget(at).set_value([target.programme])
     samples.filter.append(timed_run(at))
 
-    with capture_map() as sizes, replying(app.click(target, 1)) as calls:
+    with capture_map() as sizes, app.click(at, target, 1):
         samples.click.append(timed_run(at))
     samples.click_payload.append(sizes[-1])
-    samples.click_runs.append(len(calls))
+    samples.click_runs.append(len(sizes))  # each script run sends the map once
     headings = [str(h.value) for h in at.subheader]
     if not any(target.name_en in h for h in headings):
         raise RuntimeError(f"{app.name}: the click on {target.place_id} opened no panel")

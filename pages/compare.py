@@ -11,7 +11,7 @@ from atlas.panel import build_panel
 from atlas.view import MAX_COMPARED
 from ui import state
 from ui.page import open_page
-from ui.text import find_labels
+from ui.text import names_in
 
 page = open_page("compare")
 dataset, view, t = page.dataset, page.view, page.t
@@ -19,11 +19,11 @@ places = dataset.places
 
 st.title(t("compare.title"), anchor=False)
 state.ensure_widget(state.W_COMPARE, list(view.compare))
-labels = find_labels(places, t)
+names = names_in(dataset, t)
 chosen = st.multiselect(
     t("compare.choose"),
-    options=sorted(labels, key=labels.__getitem__),
-    format_func=labels.__getitem__,
+    options=names.sorted_find,
+    format_func=names.find.__getitem__,
     key=state.W_COMPARE,
     max_selections=MAX_COMPARED,
 )

@@ -6,8 +6,10 @@ folder is picked up without restarting the server.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -20,33 +22,47 @@ from atlas.filters import view_options
 from atlas.geo import GeoLayers, load_geo, shifted
 from atlas.view import BASEMAPS, KEYLESS_BASEMAPS, ViewOptions
 
+# A rerun asks for the signature several times; walking the folder once a second is
+# enough to notice edits and keeps the cache keys short strings, cheap to hash.
+SIGNATURE_TTL = 1.0  # seconds
+_signatures: dict[Path, tuple[float, str]] = {}
 
-def _signature(directory: Path) -> tuple[tuple[str, float, int], ...]:
-    """File names, mtimes and sizes: changes whenever the data does."""
-    if not directory.is_dir():
-        return ()
-    return tuple(
-        (str(p.relative_to(directory)), p.stat().st_mtime, p.stat().st_size)
-        for p in sorted(directory.rglob("*"))
-        if p.is_file() and p.suffix in (".csv", ".geojson")
+
+def _signature(directory: Path) -> str:
+    """A digest of file names, mtimes and sizes: changes whenever the data does."""
+    now = time.monotonic()
+    remembered = _signatures.get(directory)
+    if remembered is not None and now - remembered[0] < SIGNATURE_TTL:
+        return remembered[1]
+    files = (
+        sorted(
+            (str(p.relative_to(directory)), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in directory.rglob("*")
+            if p.is_file() and p.suffix in (".csv", ".geojson")
+        )
+        if directory.is_dir()
+        else []
     )
+    digest = hashlib.sha256(repr(files).encode()).hexdigest()
+    _signatures[directory] = (now, digest)
+    return digest
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _dataset(directory: str, signature: tuple) -> Dataset:
+def _dataset(directory: str, signature: str) -> Dataset:
     # A resource, not data: the frames are read-only and shared, and copying
     # them on every rerun (as cache_data does) would cost more than the rerun.
     return load_dataset(directory)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _geo(directory: str, signature: tuple, gcj02: bool) -> GeoLayers:
+def _geo(directory: str, signature: str, gcj02: bool) -> GeoLayers:
     layers = load_geo(Path(directory))
     return shifted(layers, wgs84_to_gcj02) if gcj02 else layers
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _options(directory: str, signature: tuple, basemaps: tuple[str, ...]) -> ViewOptions:
+def _options(directory: str, signature: str, basemaps: tuple[str, ...]) -> ViewOptions:
     return view_options(_dataset(directory, signature), basemaps)
 
 
@@ -67,7 +83,7 @@ def basemaps() -> tuple[str, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _package(directory: str, signature: tuple) -> bytes:
+def _package(directory: str, signature: str) -> bytes:
     return data_package_bytes(_dataset(directory, signature))
 
 
@@ -99,7 +115,7 @@ def package_bytes() -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _outlines_file(directory: str, signature: tuple, gcj02: bool) -> str:
+def _outlines_file(directory: str, signature: str, gcj02: bool) -> str:
     provinces = _geo(directory, signature, gcj02).provinces
     content = json.dumps(provinces, ensure_ascii=False, separators=(",", ":")).encode()
     return publish(content, "provinces", ".geojson")

@@ -15,32 +15,26 @@ from atlas.mapping import (
     BASEMAPS,
     NO_PROGRAMME_COLOUR,
     base_map,
-    parse_click,
     places_layer,
     programme_colours,
 )
 from atlas.view import ViewState
 from ui import data, state
-from ui.text import place_labels, programme_name
+from ui.text import names_in
 
-MAP_KEY = "atlas_map"
 MAP_HEIGHT = 560
 # Only what we read: pans and zooms then cause no rerun.
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 
-def _click_from_state(known: frozenset[str]) -> None:
-    """on_change callback: runs before the rerun, so the map draws the new selection."""
-    result = st.session_state.get(MAP_KEY)
-    state.apply_click(parse_click(result, known, state.last_click_count()))
-
-
 def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
-    """Draw the map of ``shown`` places; a click selects a place (and reruns once)."""
+    """Draw the map of ``shown`` places; a click reruns the app, and
+    :func:`ui.state.take_map_click` selects the place at the start of that run."""
     gcj02 = BASEMAPS[view.basemap].gcj02
     geo = data.geo(gcj02)
     colours = programme_colours(list(dataset.programmes["id"]))
-    legend = [(programme_name(dataset, t, p), c) for p, c in colours.items()]
+    names = names_in(dataset, t)
+    legend = [(names.programmes[p], c) for p, c in colours.items()]
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
     fmap = base_map(
         geo.provinces,
@@ -56,28 +50,23 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     layer = places_layer(
         shown,
         colours,
-        place_labels(dataset.places, t),
+        names.places,
         geo.shapes,
         view.place,
         shift=wgs84_to_gcj02 if gcj02 else None,
         outlines=geo.outlines,
     )
-    known = frozenset(dataset.places.index)
     center: Any = None
     if view.lat is not None and view.lon is not None:
         # The link stores WGS-84; on GCJ-02 tiles the map's own frame is shifted.
         center = list(wgs84_to_gcj02(view.lat, view.lon) if gcj02 else (view.lat, view.lon))
-    result = streamlit_folium.st_folium(
+    streamlit_folium.st_folium(
         fmap,
-        key=MAP_KEY,
+        key=state.W_MAP,
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=RETURNED,
         feature_group_to_add=layer,
         center=center,
         zoom=view.zoom,
-        on_change=lambda: _click_from_state(known),
     )
-    # When no callback ran (e.g. under AppTest), interpret the returned value here.
-    if state.apply_click(parse_click(result, known, state.last_click_count())):
-        st.rerun()

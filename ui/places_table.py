@@ -7,12 +7,19 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.i18n import Translator
+from atlas.names import Names
 from atlas.view import ViewState
 from ui import state
-from ui.text import place_labels, programme_name, province_name
+from ui.text import names_in
 
 TABLE_KEY = "places_table"
 SHOWN_IDS = "atlas_table_ids"
+
+
+def _in_name_order(shown: pd.DataFrame, names: Names) -> list[str]:
+    """Ids of the shown places, sorted by name in the chosen language."""
+    here = set(shown.index)
+    return [pid for pid in names.sorted_places if pid in here]
 
 
 def _picked() -> None:
@@ -23,9 +30,9 @@ def render_place_picker(
     dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
 ) -> None:
     """A keyboard- and screen-reader-friendly way to select any shown place."""
-    labels = place_labels(dataset.places, t)
-    sort_by = "name_zh" if t.lang == "zh" else "name_en"
-    ids = list(shown.sort_values(sort_by).index)
+    names = names_in(dataset, t)
+    labels = names.places
+    ids = _in_name_order(shown, names)
     if view.place and view.place not in ids and view.place in labels:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
     st.session_state[state.W_PLACE_PICKER] = view.place if view.place in ids else None
@@ -50,9 +57,8 @@ def places_frame(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> pd.Dat
     """The table's columns, headed and worded in the chosen language."""
     first, second = ("name_zh", "name_en") if t.lang == "zh" else ("name_en", "name_zh")
     separator = t("format.list_separator")
-    # Names looked up in dicts built once, not through pandas per row.
-    provinces = {p: province_name(dataset, t, p) for p in dataset.provinces.index}
-    programmes = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
+    names = names_in(dataset, t)
+    provinces, programmes = names.provinces, names.programmes
     levels = {level: t(f"level.{level}") for level in set(shown["level"])}
     return pd.DataFrame(
         {
@@ -73,8 +79,7 @@ def places_frame(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> pd.Dat
 def render_places_table(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> None:
     """Table of the places on the map; selecting a row selects the place."""
     st.markdown(f"#### {t('table.title', count=len(shown))}")
-    sort_by = "name_zh" if t.lang == "zh" else "name_en"
-    frame = places_frame(dataset, shown.sort_values(sort_by), t)
+    frame = places_frame(dataset, shown.loc[_in_name_order(shown, names_in(dataset, t))], t)
     st.session_state[SHOWN_IDS] = list(frame.index)
     st.dataframe(
         frame,

@@ -11,7 +11,7 @@ from atlas.filters import parse_batch_token
 from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from atlas.view import FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
-from ui.text import find_labels, programme_name, province_name
+from ui.text import names_in, programme_name
 
 
 def _batch_label(dataset: Dataset, t: Translator, token: str) -> str:
@@ -35,12 +35,12 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         if t.lang != view.lang:
             # New labels make new widgets, which would start empty: carry the view over.
             state.seed_widgets(view, options)
-        labels = find_labels(dataset.places, t)
+        names = names_in(dataset, t)
         st.selectbox(
             t("find.label"),
-            options=sorted(labels, key=labels.__getitem__),
+            options=names.sorted_find,
             index=None,
-            format_func=labels.__getitem__,
+            format_func=names.find.__getitem__,
             key=state.W_FIND,
             placeholder=t("find.placeholder"),
             on_change=state.found_place,
@@ -49,7 +49,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         programmes = st.multiselect(
             t("filters.programme"),
             options=list(options.programmes),
-            format_func=lambda p: programme_name(dataset, t, p),
+            format_func=names.programmes.__getitem__,
             key=state.W_PROGRAMMES,
             placeholder=t("filters.programme.placeholder"),
             help=t("filters.programme.help"),
@@ -74,7 +74,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             t("filters.province"),
             options=[state.ALL, *province_ids],
             format_func=lambda p: (
-                t("filters.province.all") if p == state.ALL else province_name(dataset, t, p)
+                t("filters.province.all") if p == state.ALL else names.provinces[p]
             ),
             key=state.W_PROVINCE,
         )

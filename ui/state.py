@@ -7,12 +7,13 @@ rebuilt from the widgets and the selection, then printed back into the URL.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 
 import streamlit as st
 
 from atlas.i18n import Translator, preferred_language, translator
-from atlas.mapping import Click
+from atlas.mapping import Click, parse_click
 from atlas.view import LANGUAGES, Notice, ViewOptions, ViewState, parse_query, to_query
 
 # Session-state keys, declared once.
@@ -31,6 +32,7 @@ W_LANG = "w_lang"
 W_FIND = "w_find"
 W_COMPARE = "w_compare"
 W_RADIUS = "w_radius"
+W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
 JUMP_TO_MAP = "atlas_jump_to_map"
 PAGE = "atlas_page"
 ALL = "all"  # widget value meaning "no restriction"; never a valid id of anything
@@ -149,8 +151,14 @@ def apply_click(click: Click | None) -> bool:
     return before != click.place_id
 
 
-def last_click_count() -> int | None:
-    return st.session_state.get(LAST_CLICK_COUNT)
+def take_map_click(known: Container[str]) -> None:
+    """Select the place a new map click reported, before anything is drawn.
+
+    The browser sends the map's new value with the rerun the click causes, so the
+    view, map and panel show the selection in that one run.
+    """
+    last = st.session_state.get(LAST_CLICK_COUNT)
+    apply_click(parse_click(st.session_state.get(W_MAP), known, last))
 
 
 def found_place() -> None:

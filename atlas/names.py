@@ -1,0 +1,71 @@
+"""Every name the interface shows, built once per dataset and language.
+
+Pages ask for a programme's or province's name many times per rerun, and the map and
+pickers need a label for every place; looking each up through pandas costs far more
+than the rerun's real work, so they are built here as plain dicts and kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from atlas.dataset import Dataset
+from atlas.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names in one language; place ids in ``sorted_places`` follow that language's names."""
+
+    lang: str
+    programmes: Mapping[str, str]
+    provinces: Mapping[str, str]
+    places: Mapping[str, str]  # "Wuhan · 武汉市", the chosen language first
+    find: Mapping[str, str]  # the label plus the pinyin id, for searching
+    sorted_places: tuple[str, ...]
+    sorted_find: tuple[str, ...]
+
+
+def join_names(first: str, second: str) -> str:
+    """'Wuhan · 武汉市': both names when both exist, else whichever does."""
+    return f"{first} · {second}" if first and second else (first or second)
+
+
+def _pick_all(ids: Iterable[str], en: Iterable[str], zh: Iterable[str], t: Translator) -> dict:
+    return {i: t.pick(e, z) for i, e, z in zip(ids, en, zh, strict=True)}
+
+
+@lru_cache(maxsize=16)
+def names(dataset: Dataset, lang: str) -> Names:
+    """The names of ``dataset`` in ``lang`` (cached per dataset object and language)."""
+    t = Translator(lang)
+    places = dataset.places
+    first, second = ("name_zh", "name_en") if lang == "zh" else ("name_en", "name_zh")
+    labels = {
+        pid: join_names(a, b)
+        for pid, a, b in zip(places.index, places[first], places[second], strict=True)
+    }
+    find = {}
+    for pid, label in labels.items():
+        pinyin = pid.replace("-", " ")
+        find[pid] = label if pinyin in label.lower() else f"{label} · {pinyin}"
+    own_name = dict(zip(places.index, places[first], strict=True))
+    by_name = sorted(own_name, key=lambda pid: (own_name[pid] or "", pid))
+    return Names(
+        lang=lang,
+        programmes=_pick_all(
+            dataset.programmes.index,
+            dataset.programmes["name_en"],
+            dataset.programmes["name_zh"],
+            t,
+        ),
+        provinces=_pick_all(
+            dataset.provinces.index, dataset.provinces["name_en"], dataset.provinces["name_zh"], t
+        ),
+        places=labels,
+        find=find,
+        sorted_places=tuple(by_name),
+        sorted_find=tuple(sorted(find, key=find.__getitem__)),
+    )
