@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 import pandas as pd
 
 from atlas.dataset import Dataset
@@ -94,6 +97,22 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     Adds a column ``programmes``: a tuple of programme ids, in the order of
     ``programmes.csv``, of the place's memberships that pass the filters.
     """
+    # Only the filters matter: a click or a pan reuses the last result. The copy is
+    # shallow; with pandas' copy-on-write, changing it never changes the cached frame.
+    filters = replace(
+        ViewState(),
+        programmes=view.programmes,
+        batches=view.batches,
+        province=view.province,
+        year_from=view.year_from,
+        year_to=view.year_to,
+        search=view.search,
+    )
+    return _shown_places(dataset, filters).copy(deep=False)
+
+
+@lru_cache(maxsize=32)
+def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
     members = matching_memberships(dataset, view)
     order = {pid: i for i, pid in enumerate(dataset.programmes["id"])}

@@ -7,7 +7,7 @@ Both live as small WGS-84 GeoJSON files under ``data/geo/``, built by
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,15 @@ class GeoLayers:
     shapes: dict[str, Feature] = field(default_factory=dict)
     outlines: dict[str, Feature] = field(default_factory=dict)  # drawn for the selection only
     problems: tuple[Problem, ...] = ()
+    # Each shape's geometry as JSON, encoded once: the map sends them on every rerun.
+    shape_json: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        encoded = {
+            pid: json.dumps(f.get("geometry"), ensure_ascii=False, separators=(",", ":"))
+            for pid, f in self.shapes.items()
+        }
+        object.__setattr__(self, "shape_json", encoded)
 
 
 def _read_collection(path: Path, problems: list[Problem]) -> list[Feature]:
@@ -59,11 +68,16 @@ def load_geo(data_dir: Path) -> GeoLayers:
     problems: list[Problem] = []
     geo = data_dir / GEO_DIR
     provinces = _read_collection(geo / PROVINCES_FILE, problems)
-    shapes = {
-        str(f.get("properties", {}).get("id")): f
-        for f in _read_collection(geo / SHAPES_FILE, problems)
-        if f.get("properties", {}).get("id")
-    }
+    # Largest first, the order they are drawn in: a city inside a province stays clickable.
+    features = sorted(
+        (
+            f
+            for f in _read_collection(geo / SHAPES_FILE, problems)
+            if f.get("properties", {}).get("id")
+        ),
+        key=lambda f: -bbox_area(f.get("geometry") or {}),
+    )
+    shapes = {str(f["properties"]["id"]): f for f in features}
     outlines = {
         str(f["properties"]["id"]): f
         for f in _read_collection(geo / OUTLINES_FILE, problems)
@@ -75,6 +89,23 @@ def load_geo(data_dir: Path) -> GeoLayers:
         outlines=outlines,
         problems=tuple(problems),
     )
+
+
+def bbox_area(geometry: Mapping[str, Any]) -> float:
+    """Area of the bounding box in square degrees, enough to order shapes for drawing."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(coords: Any) -> None:
+        if coords and isinstance(coords[0], (int, float)):
+            xs.append(coords[0])
+            ys.append(coords[1])
+        else:
+            for c in coords:
+                walk(c)
+
+    walk(geometry.get("coordinates", []))
+    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
 
 
 Shift = Callable[[float, float], tuple[float, float]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -103,9 +104,17 @@ def nearby(
     A cheap latitude/longitude box drops far places before the exact distance is
     computed, so the cost stays low for large datasets.
     """
+    pairs = _nearby(dataset, place_id, radius_km, None if candidates is None else tuple(candidates))
+    return pd.DataFrame({"id": [p for p, _ in pairs], "km": [km for _, km in pairs]})
+
+
+@lru_cache(maxsize=256)
+def _nearby(
+    dataset: Dataset, place_id: str, radius_km: float, candidates: tuple[str, ...] | None
+) -> tuple[tuple[str, float], ...]:
     places = dataset.places
     if place_id not in places.index:
-        return pd.DataFrame({"id": [], "km": []})
+        return ()
     lat, lon = float(places.at[place_id, "lat"]), float(places.at[place_id, "lon"])
     pool = places if candidates is None else places.loc[places.index.intersection(candidates)]
     dlat = radius_km / 110.0
@@ -116,9 +125,8 @@ def nearby(
         & (pool.index != place_id)
     ]
     km = [_distance_km(lat, lon, a, b) for a, b in zip(box["lat"], box["lon"], strict=True)]
-    found = pd.DataFrame({"id": box.index, "km": km})
-    found = found[found["km"] <= radius_km]
-    return found.sort_values(["km", "id"], ignore_index=True)
+    found = [(pid, d) for pid, d in zip(box.index, km, strict=True) if d <= radius_km]
+    return tuple(sorted(found, key=lambda pair: (pair[1], pair[0])))
 
 
 def actions_by_theme(dataset: Dataset, place_id: str) -> pd.DataFrame:

@@ -10,6 +10,7 @@ which costs a fraction of one ``folium.Marker`` per place.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ import folium
 import pandas as pd
 import xyzservices
 from branca.element import Element, Figure, MacroElement
+from folium.map import FitBounds
 from jinja2 import Template
 
 from atlas.assets import MAP_CSS, MAP_JS
@@ -104,12 +106,13 @@ class _Verbatim(Element):
         self.text = text
 
 
-class AtlasElement(MacroElement):
+class QuickRender(MacroElement):
     """A MacroElement that adds its rendered parts to the page without recompiling them.
 
-    branca turns each rendered part into a new jinja Template before rendering it again;
-    for the places layer that part holds all the GeoJSON, and compiling it cost more than
-    the rest of the rerun (~170 ms at 10,000 places).
+    branca turns each rendered part into a new jinja Template before rendering it again.
+    The map is rendered on every rerun: for the places layer that part holds all the
+    GeoJSON (compiling it took ~170 ms at 10,000 places), and the fifteen small parts of
+    the base map took ~8 ms. Mixed into folium's classes below, after them in the bases.
     """
 
     def render(self, **kwargs: Any) -> None:
@@ -129,7 +132,27 @@ class AtlasElement(MacroElement):
             child.render(**kwargs)
 
 
-class Legend(AtlasElement):
+class _Map(folium.Map, QuickRender):
+    pass
+
+
+class _TileLayer(folium.TileLayer, QuickRender):
+    pass
+
+
+class _FitBounds(FitBounds, QuickRender):
+    pass
+
+
+class PlacesGroup(folium.FeatureGroup, QuickRender):
+    """The layer group ``st_folium`` adds to the map without reloading it."""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Legend(QuickRender):
     """A legend control listing programme colours; every label arrives escaped."""
 
     _template = Template(
@@ -163,7 +186,6 @@ class Legend(AtlasElement):
 
     def __init__(self, title: str, entries: Sequence[tuple[str, str]], attribution: str) -> None:
         super().__init__()
-        import json
 
         self._name = "Legend"
         rows = "".join(
@@ -180,7 +202,7 @@ class Legend(AtlasElement):
         self.font_json = json.dumps(FONT_STACK)
 
 
-class ViewInUrl(AtlasElement):
+class ViewInUrl(QuickRender):
     """Write the map's centre and zoom into the page's address after the user moves it.
 
     Done in the browser, not through Streamlit: returning the view from st_folium
@@ -242,7 +264,7 @@ class ViewInUrl(AtlasElement):
         self.gcj02_json = "true" if gcj02 else "false"
 
 
-class MapButtons(AtlasElement):
+class MapButtons(QuickRender):
     """Two buttons under the zoom control: full screen and back to all of China.
 
     Plain Leaflet controls using the browser's Fullscreen API, so they need no
@@ -286,7 +308,6 @@ class MapButtons(AtlasElement):
 
     def __init__(self, fullscreen: str, reset: str) -> None:
         super().__init__()
-        import json
 
         self._name = "MapButtons"
         self.fullscreen_json = json.dumps(escape_text(fullscreen))
@@ -294,7 +315,7 @@ class MapButtons(AtlasElement):
         self.bounds_json = json.dumps(CHINA_BOUNDS)
 
 
-class RemoteOutlines(AtlasElement):
+class RemoteOutlines(QuickRender):
     """Province outlines fetched by the browser from the app's static files.
 
     Embedding them would send ~150 KB with every rerun; as a static file they are
@@ -323,7 +344,6 @@ class RemoteOutlines(AtlasElement):
 
     def __init__(self, url: str, style: Mapping[str, Any]) -> None:
         super().__init__()
-        import json
 
         self._name = "RemoteOutlines"
         self.url_json = json.dumps(url)
@@ -343,7 +363,7 @@ def base_map(
 ) -> folium.Map:
     """The constant part of the map: tiles, province outlines and legend, local assets only."""
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
-    m = folium.Map(
+    m = _Map(
         location=CHINA_CENTER,
         zoom_start=CHINA_ZOOM,
         min_zoom=MIN_ZOOM,
@@ -354,7 +374,7 @@ def base_map(
         zoom_delta=0.5,
     )
     # Fit China whatever the width of the column; constant, so the map's hash is too.
-    m.fit_bounds(CHINA_BOUNDS)
+    _FitBounds(CHINA_BOUNDS).add_to(m)
     # Instance attributes shadow folium's CDN lists; st_folium loads exactly these.
     m.default_js = [(a.target, a.url_under(base_url_path)) for a in MAP_JS]
     m.default_css = [(a.target, a.url_under(base_url_path)) for a in MAP_CSS]
@@ -370,7 +390,7 @@ def base_map(
                 attribution=tiles.attribution,
                 subdomains=tiles.subdomains,
             )
-            folium.TileLayer(
+            _TileLayer(
                 provider,
                 attr=tiles.attribution,
                 name=tiles.id,
@@ -440,7 +460,7 @@ def _point(
     }
 
 
-class FeatureLayer(AtlasElement):
+class FeatureLayer(QuickRender):
     """One ``L.geoJSON`` layer styled in the browser from each feature's properties.
 
     folium's ``GeoJson`` with a ``style_function`` writes a style table per feature
@@ -483,7 +503,7 @@ class FeatureLayer(AtlasElement):
 
     def __init__(
         self,
-        features: list[dict[str, Any]],
+        features: Sequence[Mapping[str, Any] | str],
         style: Mapping[str, Any],
         selected_style: Mapping[str, Any] | None = None,
         interactive: bool = True,
@@ -491,12 +511,12 @@ class FeatureLayer(AtlasElement):
         name: str = "FeatureLayer",
     ) -> None:
         super().__init__()
-        import json
 
         self._name = name
-        data = {"type": "FeatureCollection", "features": features}
+        # A feature given as a string is already JSON (shapes are encoded once, at load).
+        encoded = ",".join(f if isinstance(f, str) else _json(f) for f in features)
         # "</" cannot close the script tag; labels are escaped already, this is belt and braces.
-        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace(
+        self.data_json = f'{{"type":"FeatureCollection","features":[{encoded}]}}'.replace(
             "</", "<\\/"
         )
         self.style_json = json.dumps(dict(style))
@@ -513,23 +533,28 @@ def places_layer(
     selected: str | None = None,
     shift: Callable[[float, float], tuple[float, float]] | None = None,
     outlines: Mapping[str, Mapping[str, Any]] | None = None,
+    shape_json: Mapping[str, str] | None = None,
 ) -> folium.FeatureGroup:
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
     in ``properties.id``, which comes back in ``last_active_drawing`` on a click.
-    ``shift`` moves points (e.g. into GCJ-02); ``shapes`` must already be moved."""
+    ``shift`` moves points (e.g. into GCJ-02); ``shapes`` must already be moved, and are
+    drawn in their order (``load_geo`` puts the largest first); ``shape_json`` holds
+    their geometries already encoded (``GeoLayers.shape_json``)."""
 
-    # Plain dicts, not DataFrame lookups per row: pandas indexing costs ~0.3 ms a call.
-    coordinates = dict(zip(shown.index, zip(shown["lat"], shown["lon"], strict=True), strict=True))
+    # Plain dicts and Python floats, not DataFrame lookups or NumPy scalars per row.
+    lats, lons = shown["lat"].tolist(), shown["lon"].tolist()
+    coordinates = dict(zip(shown.index, zip(lats, lons, strict=True), strict=True))
     approximate_ids = set(shown.index[shown["coord_method"] == "parent"])
 
     def point_of(pid: str) -> tuple[float, float]:
         lat, lon = coordinates[pid]
-        return shift(lat, lon) if shift else (float(lat), float(lon))
+        return shift(lat, lon) if shift else (lat, lon)
 
-    group = folium.FeatureGroup(name="places")
+    group = PlacesGroup(name="places")
     features = place_features(shown, colours, labels)
-    polygons: list[dict[str, Any]] = []
+    rank = {pid: i for i, pid in enumerate(shapes)}
+    polygons: list[tuple[int, str]] = []
     points: list[dict[str, Any]] = []
     for feature in features:
         shape = shapes.get(feature.id)
@@ -537,9 +562,9 @@ def places_layer(
             properties = {"id": feature.id, "label": feature.label, "colour": feature.colour}
             if feature.id == selected:
                 properties["selected"] = True
-            polygons.append(
-                {"type": "Feature", "properties": properties, "geometry": shape["geometry"]}
-            )
+            geometry = (shape_json or {}).get(feature.id) or _json(shape["geometry"])
+            encoded = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{geometry}}}'
+            polygons.append((rank[feature.id], encoded))
         else:
             point = _point(feature, *point_of(feature.id), feature.id in approximate_ids)
             if feature.id == selected:
@@ -549,10 +574,10 @@ def places_layer(
     # so both they and the city stay clickable.
     points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
     if polygons:
-        # Larger shapes first, so smaller ones (a city inside a province) stay clickable.
-        polygons.sort(key=lambda f: -_extent(f["geometry"]))
+        # In the order of ``shapes`` (largest first), so smaller ones stay clickable.
+        polygons.sort()
         FeatureLayer(
-            polygons,
+            [encoded for _, encoded in polygons],
             {"weight": 2, "dashArray": "5 4", "fillOpacity": 0.1, "strokeFromColour": True},
             {"weight": 4, "dashArray": None, "fillOpacity": 0.22},
             name="regions",
@@ -591,23 +616,6 @@ def places_layer(
             name="points",
         ).add_to(group)
     return group
-
-
-def _extent(geometry: Mapping[str, Any]) -> float:
-    """Area of the bounding box, enough to order shapes for drawing."""
-    xs: list[float] = []
-    ys: list[float] = []
-
-    def walk(coords: Any) -> None:
-        if coords and isinstance(coords[0], (int, float)):
-            xs.append(coords[0])
-            ys.append(coords[1])
-        else:
-            for c in coords:
-                walk(c)
-
-    walk(geometry.get("coordinates", []))
-    return (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -99,6 +100,7 @@ def _names(dataset: Dataset, ids: tuple[str, ...]) -> tuple[tuple[str, str, str]
     )
 
 
+@lru_cache(maxsize=256)  # immutable, and the same place is opened again and again
 def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
     """Collect the panel of ``place_id``; ``None`` if there is no such place."""
     place = dataset.place(place_id)

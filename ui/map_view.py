@@ -55,6 +55,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         view.place,
         shift=wgs84_to_gcj02 if gcj02 else None,
         outlines=geo.outlines,
+        shape_json=geo.shape_json,
     )
     center: Any = None
     if view.lat is not None and view.lon is not None:
