@@ -91,13 +91,88 @@ def _opt_int(value: object) -> int | None:
     return None if pd.isna(value) else int(value)  # type: ignore[arg-type]
 
 
-def _names(dataset: Dataset, ids: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    places = dataset.places
-    return tuple(
-        (pid, places.at[pid, "name_en"], places.at[pid, "name_zh"])
-        for pid in ids
-        if pid in places.index
+@dataclass(frozen=True)
+class _Tables:
+    """The rows panels are built from, grouped by place once per dataset: building a
+    panel is then a few dict lookups instead of pandas filtering and per-cell access."""
+
+    place_names: dict[str, tuple[str, str]]
+    programme_names: dict[str, tuple[str, str]]
+    province_names: dict[str, tuple[str, str]]
+    sources: dict[str, tuple[str, str, str, str]]
+    memberships: dict[str, list[MembershipLine]]
+    actions: dict[str, list[ActionLine]]
+    member_of: dict[str, list[str]]
+
+
+def _pairs(frame: pd.DataFrame, *columns: str) -> dict[str, tuple]:
+    return dict(zip(frame.index, zip(*(frame[c] for c in columns), strict=True), strict=True))
+
+
+def prepare_panels(dataset: Dataset) -> None:
+    """Group the rows panels are built from now (once per dataset), not at the first click."""
+    _tables(dataset)
+
+
+@lru_cache(maxsize=4)
+def _tables(dataset: Dataset) -> _Tables:
+    places, programmes = dataset.places, dataset.programmes
+    programme_names = _pairs(programmes, "name_en", "name_zh")
+    order = {pid: i for i, pid in enumerate(programmes["id"])}
+    m = dataset.memberships
+    m = m.assign(order=m["programme"].map(order)).sort_values(
+        ["order", "batch", "year"], kind="stable"
     )
+    memberships: dict[str, list[MembershipLine]] = {}
+    for r in m.itertuples(index=False):
+        memberships.setdefault(r.place_id, []).append(
+            MembershipLine(
+                programme=r.programme,
+                programme_en=programme_names[r.programme][0],
+                programme_zh=programme_names[r.programme][1],
+                batch=_opt_int(r.batch),
+                year=_opt_int(r.year),
+                notice=r.notice,
+                peak_year=_opt_int(r.peak_year),
+                started=r.started,
+                note=r.note,
+                source_ids=r.source_ids,
+            )
+        )
+    a = dataset.actions
+    a = a.assign(sort_year=a["year"].fillna(0)).sort_values("sort_year", kind="stable")
+    actions: dict[str, list[ActionLine]] = {}
+    for r in a.itertuples(index=False):
+        actions.setdefault(r.place_id, []).append(
+            ActionLine(
+                kind=r.kind,
+                year=_opt_int(r.year),
+                theme=r.theme,
+                title_en=r.title_en,
+                title_zh=r.title_zh,
+                detail_en=r.detail_en,
+                detail_zh=r.detail_zh,
+                source_ids=r.source_ids,
+            )
+        )
+    member_of: dict[str, list[str]] = {}
+    for parent, members in zip(places.index, places["members"], strict=True):
+        for member in members:
+            member_of.setdefault(member, []).append(parent)
+    return _Tables(
+        place_names=_pairs(places, "name_en", "name_zh"),
+        programme_names=programme_names,
+        province_names=_pairs(dataset.provinces, "name_en", "name_zh"),
+        sources=_pairs(dataset.sources, "title", "publisher", "date", "url"),
+        memberships=memberships,
+        actions=actions,
+        member_of=member_of,
+    )
+
+
+def _names(tables: _Tables, ids: tuple[str, ...] | list[str]) -> tuple[tuple[str, str, str], ...]:
+    names = tables.place_names
+    return tuple((pid, *names[pid]) for pid in ids if pid in names)
 
 
 @lru_cache(maxsize=256)  # immutable, and the same place is opened again and again
@@ -106,40 +181,9 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
     place = dataset.place(place_id)
     if place is None:
         return None
-    programmes = dataset.programmes
-    order = {pid: i for i, pid in enumerate(programmes["id"])}
-    rows = dataset.memberships[dataset.memberships["place_id"] == place_id]
-    rows = rows.assign(order=rows["programme"].map(order)).sort_values(["order", "batch", "year"])
-    memberships = tuple(
-        MembershipLine(
-            programme=r.programme,
-            programme_en=programmes.at[r.programme, "name_en"],
-            programme_zh=programmes.at[r.programme, "name_zh"],
-            batch=_opt_int(r.batch),
-            year=_opt_int(r.year),
-            notice=r.notice,
-            peak_year=_opt_int(r.peak_year),
-            started=r.started,
-            note=r.note,
-            source_ids=r.source_ids,
-        )
-        for r in rows.itertuples(index=False)
-    )
-    acts = dataset.actions[dataset.actions["place_id"] == place_id]
-    acts = acts.assign(sort_year=acts["year"].fillna(0)).sort_values("sort_year", kind="stable")
-    actions = [
-        ActionLine(
-            kind=a.kind,
-            year=_opt_int(a.year),
-            theme=a.theme,
-            title_en=a.title_en,
-            title_zh=a.title_zh,
-            detail_en=a.detail_en,
-            detail_zh=a.detail_zh,
-            source_ids=a.source_ids,
-        )
-        for a in acts.itertuples(index=False)
-    ]
+    tables = _tables(dataset)
+    memberships = tuple(tables.memberships.get(place_id, ()))
+    actions = tables.actions.get(place_id, [])
     # Sources are numbered in reading order: summary, memberships, then actions.
     cited: list[str] = []
     for ids in (
@@ -148,37 +192,23 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
         *(a.source_ids for a in actions),
     ):
         cited.extend(s for s in ids if s not in cited)
-    sources = dataset.sources
     source_lines = tuple(
-        SourceLine(
-            number=i + 1,
-            id=sid,
-            title=sources.at[sid, "title"],
-            publisher=sources.at[sid, "publisher"],
-            date=sources.at[sid, "date"],
-            url=sources.at[sid, "url"],
-        )
-        for i, sid in enumerate(cited)
+        SourceLine(i + 1, sid, *tables.sources[sid]) for i, sid in enumerate(cited)
     )
-    member_of = tuple(dataset.places.index[dataset.places["members"].map(lambda m: place_id in m)])
-    province_rows = dataset.provinces
     return PlacePanel(
         id=place_id,
         name_en=place["name_en"],
         name_zh=place["name_zh"],
         level=place["level"],
-        provinces=tuple(
-            (p, province_rows.at[p, "name_en"], province_rows.at[p, "name_zh"])
-            for p in place["province"]
-        ),
+        provinces=tuple((p, *tables.province_names[p]) for p in place["province"]),
         within_zh=place["within_zh"],
         summary_en=place["summary_en"],
         summary_zh=place["summary_zh"],
         memberships=memberships,
         mitigation=tuple(a for a in actions if a.kind == "mitigation"),
         adaptation=tuple(a for a in actions if a.kind == "adaptation"),
-        members=_names(dataset, place["members"]),
-        member_of=_names(dataset, member_of),
+        members=_names(tables, place["members"]),
+        member_of=_names(tables, tables.member_of.get(place_id, [])),
         sources=source_lines,
         summary_source_ids=place["summary_source_ids"],
         approximate=place["coord_method"] == "parent",

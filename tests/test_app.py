@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factory import place, write_dataset
-from ui.state import W_MAP
+from ui.state import W_MAP, W_QR
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -202,3 +202,11 @@ def test_no_page_writes_into_data() -> None:
     for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "about"):
         at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_qr_code_is_drawn_only_on_request() -> None:
+    at = run({"place": "wuhan"})
+    assert not at.get("image")
+    at.toggle(key=W_QR).set_value(True).run()
+    assert not at.exception
+    assert len(at.get("image")) == 1

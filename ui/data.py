@@ -20,6 +20,9 @@ from atlas.dataset import Dataset, data_dir_from_env, load_dataset
 from atlas.export import data_package_bytes
 from atlas.filters import view_options
 from atlas.geo import GeoLayers, load_geo, shifted
+from atlas.i18n import LANGUAGES
+from atlas.names import names
+from atlas.panel import prepare_panels
 from atlas.view import BASEMAPS, KEYLESS_BASEMAPS, ViewOptions
 
 # A rerun asks for the signature several times; walking the folder once a second is
@@ -52,7 +55,13 @@ def _signature(directory: Path) -> str:
 def _dataset(directory: str, signature: str) -> Dataset:
     # A resource, not data: the frames are read-only and shared, and copying
     # them on every rerun (as cache_data does) would cost more than the rerun.
-    return load_dataset(directory)
+    dataset = load_dataset(directory)
+    # What every page and panel derives from it, built once per version of the data
+    # rather than in some user's first click.
+    for lang in LANGUAGES:
+        names(dataset, lang)
+    prepare_panels(dataset)
+    return dataset
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

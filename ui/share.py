@@ -10,7 +10,7 @@ from atlas.export import places_table, to_csv_bytes, to_geojson_bytes
 from atlas.i18n import Translator
 from atlas.links import embed_snippet, qr_png, share_url
 from atlas.view import ViewState
-from ui import data
+from ui import data, state
 
 FALLBACK_URL = "http://localhost:8501/"
 FILE_STEM = "china-climate-pilots"
@@ -34,7 +34,9 @@ def render_share_and_export(
             st.caption(t("share.embed"))
             st.code(embed_snippet(url, t("app.title")), language="html", wrap_lines=True)
         with code:
-            st.image(qr_png(url), caption=t("share.qr"), width=160)
+            # Drawn on request: every new view has a new link, and encoding one takes ~8 ms.
+            if st.toggle(t("share.qr.show"), key=state.W_QR):
+                st.image(qr_png(url), caption=t("share.qr"), width=160)
         st.caption(t("export.note", count=len(shown)))
         downloads = (
             ("csv", lambda: to_csv_bytes(places_table(dataset, shown)), ".csv", "text/csv"),

@@ -32,6 +32,7 @@ W_LANG = "w_lang"
 W_FIND = "w_find"
 W_COMPARE = "w_compare"
 W_RADIUS = "w_radius"
+W_QR = "w_qr"
 W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
 JUMP_TO_MAP = "atlas_jump_to_map"
 PAGE = "atlas_page"
