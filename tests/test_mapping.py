@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from atlas import mapping
 from atlas.filters import shown_places
 from atlas.mapping import base_map, parse_click, places_layer, programme_colours
 from atlas.view import ViewState
@@ -74,6 +75,17 @@ def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
     assert '"colour":"#E69F00"' in html  # wuhan: first programme's colour
     assert '"colour":"#7F7F7F"' in html  # czt: in no programme
     assert '"selected":true' in html
+
+
+def test_thousands_of_points_are_drawn_on_a_canvas(small, monkeypatch) -> None:
+    shown = shown_places(small, ViewState())
+    fmap = base_map(PROVINCES, [], basemap="none")
+    places_layer(shown, {}, {}, {}).add_to(fmap)
+    assert "L.canvas(" not in render(fmap)
+    monkeypatch.setattr(mapping, "CANVAS_ABOVE", len(shown) - 1)
+    fmap = base_map(PROVINCES, [], basemap="none")
+    places_layer(shown, {}, {}, {}).add_to(fmap)
+    assert render(fmap).count("L.canvas(") == 1
 
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE if set(t) & set("<>`$\\\"'")])
