@@ -210,3 +210,16 @@ def test_qr_code_is_drawn_only_on_request() -> None:
     at.toggle(key=W_QR).set_value(True).run()
     assert not at.exception
     assert len(at.get("image")) == 1
+
+
+def test_a_new_session_keeps_the_widget_values_the_browser_sends() -> None:
+    # After a failover the browser reconnects to another process: a new session (no view
+    # in state) whose first run carries the widgets' values, here a filter just changed.
+    at = run({"programme": "ets-pilot"})
+    assert len(at.dataframe[0].value) == 8
+    for key in ("atlas_view", "atlas_notices", "atlas_page"):
+        del at.session_state[key]
+    at.multiselect(key="w_programmes").set_value(["climate-adaptive-city"]).run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 28
+    assert at.query_params["programme"] == "climate-adaptive-city"

@@ -284,3 +284,25 @@ def test_every_page_draws_without_errors(offline) -> None:
     )  # the provinces page draws its choropleth from local assets
     assert offline.errors == []
     assert external(offline) == []
+
+
+def test_a_deep_link_as_the_first_visit_after_a_restart_goes_through_app_py(browser) -> None:
+    # Until some run calls st.navigation, Streamlit would run pages/timeline.py on its own
+    # (no page config, a navigation listing file names). A fresh server shows it properly.
+    from tests.browser import streamlit_server
+    from tests.conftest import Offline
+
+    with streamlit_server() as url:
+        session = Offline(browser, url)
+        try:
+            page = session.page
+            page.goto(f"{url}/timeline?programme=ets-pilot")
+            page.wait_for_selector(IDLE, timeout=60_000)
+            page.get_by_text("Designations over time").first.wait_for(timeout=30_000)
+            nav = page.locator("[data-testid=stSidebarNav]").inner_text()
+            assert "Programmes" in nav and "Timeline" in nav
+            assert "app" not in nav.split()
+            assert page.title() == "China Climate Pilot Atlas"
+            assert not session.errors and not session.blocked
+        finally:
+            session.context.close()

@@ -59,8 +59,10 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             for token in options.batches
             if not programmes or parse_batch_token(token)[0] in programmes
         ]
-        # Drop batches of programmes no longer chosen before the widget sees them.
-        ss[state.W_BATCHES] = [b for b in ss.get(state.W_BATCHES, []) if b in batch_choices]
+        # Drop batches of programmes no longer chosen before the widget sees them (unless
+        # the browser holds the value and it is not known here yet: see initial_view).
+        if state.W_BATCHES in ss:
+            ss[state.W_BATCHES] = [b for b in ss[state.W_BATCHES] if b in batch_choices]
         batches = st.multiselect(
             t("filters.batch"),
             options=batch_choices,

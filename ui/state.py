@@ -45,7 +45,13 @@ def _query_dict() -> dict[str, list[str]]:
 
 
 def initial_view(options: ViewOptions) -> ViewState:
-    """The view for this run: parsed from the URL once per session, then kept in state."""
+    """The view for this run: parsed from the URL once per session, then kept in state.
+
+    A new session normally starts from a page load, and its widgets are set from the
+    link. A browser that reconnects to another server process (failover) also starts a
+    new session, but sends the values its widgets show, including a change the user just
+    made: those are kept, and the link supplies only what widgets do not hold.
+    """
     state = st.session_state
     if VIEW not in state:
         params = _query_dict()
@@ -54,9 +60,24 @@ def initial_view(options: ViewOptions) -> ViewState:
             view = replace(view, lang=preferred_language(st.context.locale))
         state[VIEW] = view
         state[NOTICES] = (view, notices)
-        seed_widgets(view, options)
-        state[W_LANG] = view.lang
+        if not _browser_sent_widget_values():
+            seed_widgets(view, options)
+            state[W_LANG] = view.lang
     return state[VIEW]
+
+
+def _browser_sent_widget_values() -> bool:
+    """True when this run arrived with widget values from the browser.
+
+    Streamlit has no public API for this: session state maps a widget's key to its
+    value only once the widget is drawn, so the raw values the browser sent are read.
+    """
+    from streamlit.runtime.state import get_session_state
+
+    try:
+        return bool(get_session_state()._state._new_widget_state.states)
+    except AttributeError:  # another Streamlit version: behave as on a page load
+        return False
 
 
 def current_lang() -> str:
