@@ -217,9 +217,33 @@ def test_a_new_session_keeps_the_widget_values_the_browser_sends() -> None:
     # in state) whose first run carries the widgets' values, here a filter just changed.
     at = run({"programme": "ets-pilot"})
     assert len(at.dataframe[0].value) == 8
-    for key in ("atlas_view", "atlas_notices", "atlas_page"):
-        del at.session_state[key]
+    forget_the_session(at)
     at.multiselect(key="w_programmes").set_value(["climate-adaptive-city"]).run()
     assert not at.exception
     assert len(at.dataframe[0].value) == 28
     assert at.query_params["programme"] == "climate-adaptive-city"
+
+
+def forget_the_session(at: AppTest) -> None:
+    """What the other process lacks after a failover: all but the widgets' values."""
+    for key in ("atlas_view", "atlas_notices", "atlas_page", "atlas_last_click_count"):
+        if key in at.session_state:
+            del at.session_state[key]
+
+
+def test_a_new_session_applies_a_place_the_browser_picked() -> None:
+    at = run({"place": "wuhan"})
+    forget_the_session(at)
+    at.selectbox(key="w_place_picker").set_value("shenzhen").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Shenzhen")
+    assert at.query_params["place"] == "shenzhen"
+
+
+def test_a_new_session_applies_a_place_the_browser_found() -> None:
+    at = run({"place": "wuhan"})
+    forget_the_session(at)
+    at.selectbox(key="w_find").set_value("qingdao").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Qingdao")
+    assert at.selectbox(key="w_find").value is None

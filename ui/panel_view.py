@@ -99,13 +99,14 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
     """Other pilot places within the chosen distance, nearest first; each one selectable."""
     with st.container(border=True, key="nearby"):
         state.ensure_widget(state.W_RADIUS, view.radius)
-        st.selectbox(
+        radius = st.selectbox(
             t("nearby.radius"),
             options=list(RADII_KM),
             format_func=lambda km: f"{km} km",
             key=state.W_RADIUS,
             on_change=state.radius_changed,
         )
+        state.apply_restored(radius != view.radius, state.radius_changed)
         st.markdown(f"#### {t('nearby.title', km=view.radius)}")
         found = nearby(dataset, place_id, view.radius)
         if found.empty:

@@ -35,15 +35,18 @@ def render_place_picker(
     ids = _in_name_order(shown, names)
     if view.place and view.place not in ids and view.place in labels:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
-    st.session_state[state.W_PLACE_PICKER] = view.place if view.place in ids else None
+    shown_place = view.place if view.place in ids else None
+    if not state.restoring():
+        st.session_state[state.W_PLACE_PICKER] = shown_place
     none = t("picker.none")
-    st.selectbox(
+    picked = st.selectbox(
         t("picker.label"),
         options=[None, *ids],
         format_func=lambda pid: none if pid is None else labels[pid],
         key=state.W_PLACE_PICKER,
         on_change=_picked,
     )
+    state.apply_restored(picked != shown_place, lambda: state.select_place(picked))
 
 
 def _row_selected() -> None:

@@ -36,7 +36,8 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             # New labels make new widgets, which would start empty: carry the view over.
             state.seed_widgets(view, options)
         names = names_in(dataset, t)
-        st.selectbox(
+        state.empty_find_if_asked()
+        found = st.selectbox(
             t("find.label"),
             options=names.sorted_find,
             index=None,
@@ -45,6 +46,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             placeholder=t("find.placeholder"),
             on_change=state.found_place,
         )
+        state.apply_restored(found is not None, lambda: state.found_place_after_drawing(found))
         st.header(t("filters.header"), anchor=False)
         programmes = st.multiselect(
             t("filters.programme"),

@@ -7,7 +7,7 @@ rebuilt from the widgets and the selection, then printed back into the URL.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import replace
 
 import streamlit as st
@@ -35,7 +35,9 @@ W_RADIUS = "w_radius"
 W_QR = "w_qr"
 W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
 JUMP_TO_MAP = "atlas_jump_to_map"
+EMPTY_FIND = "atlas_empty_find"
 PAGE = "atlas_page"
+RESTORING = "atlas_restoring"  # this run began a session with the browser's widget values
 ALL = "all"  # widget value meaning "no restriction"; never a valid id of anything
 
 
@@ -60,10 +62,33 @@ def initial_view(options: ViewOptions) -> ViewState:
             view = replace(view, lang=preferred_language(st.context.locale))
         state[VIEW] = view
         state[NOTICES] = (view, notices)
-        if not _browser_sent_widget_values():
+        if _browser_sent_widget_values():
+            state[RESTORING] = True
+        else:
             seed_widgets(view, options)
             state[W_LANG] = view.lang
+    else:
+        state.pop(RESTORING, None)
     return state[VIEW]
+
+
+def restoring() -> bool:
+    """True in the first run of a session that began with the browser's widget values.
+
+    Widget callbacks do not run then (the new session does not know them yet), and a
+    widget's value is not readable by key until it is drawn: widgets whose change is
+    applied by a callback compare what they return with the view instead.
+    """
+    return bool(st.session_state.get(RESTORING))
+
+
+def apply_restored(changed: bool, apply: Callable[[], None]) -> None:
+    """In a restoring run, apply a widget change its callback would have applied, and rerun
+    so everything drawn before the widget shows it too."""
+    if restoring() and changed:
+        apply()
+        st.session_state.pop(RESTORING, None)
+        st.rerun()
 
 
 def _browser_sent_widget_values() -> bool:
@@ -159,8 +184,14 @@ def current_view() -> ViewState:
 
 def select_place(place_id: str | None) -> None:
     """Select a place (or clear the selection) from any control."""
-    view = st.session_state[VIEW]
-    st.session_state[VIEW] = replace(view, place=place_id)
+    _change_view(place=place_id)
+
+
+def _change_view(**changes: object) -> None:
+    # A callback can run before the session has a view (a browser reconnecting with
+    # widget values); the restoring run applies the change once the view exists.
+    if VIEW in st.session_state:
+        st.session_state[VIEW] = replace(st.session_state[VIEW], **changes)
 
 
 def apply_click(click: Click | None) -> bool:
@@ -185,11 +216,25 @@ def take_map_click(known: Container[str]) -> None:
 
 def found_place() -> None:
     """on_change of "Find a place": select it, and show it on the map page."""
+    if VIEW not in st.session_state:
+        return  # see _change_view
     place = st.session_state.get(W_FIND)
     if place:
         select_place(place)
         st.session_state[JUMP_TO_MAP] = True
     st.session_state[W_FIND] = None
+
+
+def found_place_after_drawing(place: str) -> None:
+    """As :func:`found_place`, once the box is drawn: it is emptied on the next run."""
+    select_place(place)
+    st.session_state[JUMP_TO_MAP] = True
+    st.session_state[EMPTY_FIND] = True
+
+
+def empty_find_if_asked() -> None:
+    if st.session_state.pop(EMPTY_FIND, False):
+        st.session_state[W_FIND] = None
 
 
 def take_jump_to_map() -> bool:
@@ -198,17 +243,17 @@ def take_jump_to_map() -> bool:
 
 
 def set_compare(places: tuple[str, ...]) -> None:
-    st.session_state[VIEW] = replace(st.session_state[VIEW], compare=places)
+    _change_view(compare=places)
 
 
 def radius_changed() -> None:
-    st.session_state[VIEW] = replace(st.session_state[VIEW], radius=st.session_state[W_RADIUS])
+    _change_view(radius=st.session_state[W_RADIUS])
 
 
 def ensure_widget(key: str, value: object) -> None:
     """Seed a page's own widget from the view when it was not drawn on the last run
     (Streamlit forgets a widget's state when another page is shown)."""
-    if key not in st.session_state:
+    if key not in st.session_state and not restoring():
         st.session_state[key] = value
 
 
