@@ -54,8 +54,11 @@ PICK = """() => {
     if (!layer._path) {  // on a canvas: its centre, if inside the visible map
       const p = window.map.latLngToContainerPoint(layer.getLatLng());
       const size = window.map.getSize();
-      if (p.x > 10 && p.y > 10 && p.x < size.x - 10 && p.y < size.y - 10) {
-        spot = {x: p.x, y: p.y, label};
+      const at = window.map.getContainer().getBoundingClientRect();
+      const x = at.left + p.x, y = at.top + p.y;
+      const inside = p.x > 10 && p.y > 10 && p.x < size.x - 10 && p.y < size.y - 10;
+      if (inside && document.elementFromPoint(x, y) === layer._renderer._container) {
+        spot = {x, y, label};  // not under a control; the topmost point there gets the click
       }
       return;
     }
