@@ -221,6 +221,7 @@ def test_a_new_session_keeps_the_widget_values_the_browser_sends() -> None:
     at.multiselect(key="w_programmes").set_value(["climate-adaptive-city"]).run()
     assert not at.exception
     assert len(at.dataframe[0].value) == 28
+    assert len(at.slider(key="w_years").value) == 2  # still a range
     assert at.query_params["programme"] == "climate-adaptive-city"
 
 

@@ -89,6 +89,9 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
                 t("filters.years"),
                 min_value=low,
                 max_value=high,
+                # A range slider needs a pair; seeded widgets already hold one (and a
+                # default beside a seeded value makes Streamlit warn).
+                value=None if state.W_YEARS in ss else (low, high),
                 key=state.W_YEARS,
             )
         search = st.text_input(
