@@ -31,8 +31,12 @@ st.markdown(summary)
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    render_map(dataset, shown, view, t)
-    render_place_picker(dataset, shown, view, t)
+    map_area = st.container()
+    # The picker runs before the map above it is drawn: in a session restored from the
+    # browser (after a failover) the place it holds then reaches the map and the panel.
+    view = render_place_picker(dataset, shown, view, t)
+    with map_area:
+        render_map(dataset, shown, view, t)
 with right:
     panel = build_panel(dataset, view.place) if view.place else None
     if panel is None:

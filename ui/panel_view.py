@@ -107,8 +107,8 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
             on_change=state.radius_changed,
         )
         state.apply_restored(radius != view.radius, state.radius_changed)
-        st.markdown(f"#### {t('nearby.title', km=view.radius)}")
-        found = nearby(dataset, place_id, view.radius)
+        st.markdown(f"#### {t('nearby.title', km=radius)}")
+        found = nearby(dataset, place_id, radius)
         if found.empty:
             st.markdown(f"_{t('nearby.none')}_")
         places = dataset.places

@@ -28,8 +28,10 @@ def _picked() -> None:
 
 def render_place_picker(
     dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
-) -> None:
-    """A keyboard- and screen-reader-friendly way to select any shown place."""
+) -> ViewState:
+    """A keyboard- and screen-reader-friendly way to select any shown place.
+
+    Returns the view, with the place the browser holds if this run restores a session."""
     names = names_in(dataset, t)
     labels = names.places
     ids = _in_name_order(shown, names)
@@ -46,7 +48,9 @@ def render_place_picker(
         key=state.W_PLACE_PICKER,
         on_change=_picked,
     )
-    state.apply_restored(picked != shown_place, lambda: state.select_place(picked))
+    if state.apply_restored(picked != shown_place, lambda: state.select_place(picked)):
+        return state.current_view()
+    return view
 
 
 def _row_selected() -> None:

@@ -46,7 +46,8 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             placeholder=t("find.placeholder"),
             on_change=state.found_place,
         )
-        state.apply_restored(found is not None, lambda: state.found_place_after_drawing(found))
+        if state.apply_restored(found is not None, lambda: state.found_place_after_drawing(found)):
+            view = replace(view, place=found)
         st.header(t("filters.header"), anchor=False)
         programmes = st.multiselect(
             t("filters.programme"),

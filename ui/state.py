@@ -82,13 +82,19 @@ def restoring() -> bool:
     return bool(st.session_state.get(RESTORING))
 
 
-def apply_restored(changed: bool, apply: Callable[[], None]) -> None:
-    """In a restoring run, apply a widget change its callback would have applied, and rerun
-    so everything drawn before the widget shows it too."""
-    if restoring() and changed:
-        apply()
-        st.session_state.pop(RESTORING, None)
-        st.rerun()
+def apply_restored(changed: bool, apply: Callable[[], None]) -> bool:
+    """In a restoring run, apply a widget change its callback would have applied (and put
+    it in the link); True if it did. Pages run such widgets before what depends on them.
+
+    One change per run, the first drawn: the browser sends every widget's value and the
+    others (e.g. the place picker after "Find a place") may still show the older view.
+    """
+    if not (restoring() and changed):
+        return False
+    apply()
+    st.session_state.pop(RESTORING, None)
+    write_url(current_view())
+    return True
 
 
 def _browser_sent_widget_values() -> bool:
