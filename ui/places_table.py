@@ -34,7 +34,9 @@ def render_place_picker(
     Returns the view, with the place the browser holds if this run restores a session."""
     names = names_in(dataset, t)
     labels = names.places
-    ids = _in_name_order(shown, names)
+    # A session restored after a failover may hold a place picked from the list as it was
+    # before a filter change that the stopped process never answered: accept any place.
+    ids = list(names.sorted_places) if state.restoring() else _in_name_order(shown, names)
     if view.place and view.place not in ids and view.place in labels:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
     shown_place = view.place if view.place in ids else None
