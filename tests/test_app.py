@@ -9,15 +9,23 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factory import place, write_dataset
-from ui.state import W_MAP, W_QR
+from ui.state import W_MAP, W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-def run(params: dict[str, str | list[str]] | None = None, clicks: list | None = None) -> AppTest:
-    """Run the app with ``params`` in the URL, then once per click (st_folium values)."""
+def run(
+    params: dict[str, str | list[str]] | None = None,
+    clicks: list | None = None,
+    open_panels: bool = True,
+) -> AppTest:
+    """Run the app with ``params`` in the URL, then once per click (st_folium values).
+    ``open_panels``: the table and share panels open, as if the user had opened them."""
     at = AppTest.from_file(APP, default_timeout=60)
+    if open_panels:
+        at.session_state[W_TABLE] = True
+        at.session_state[W_SHARE] = True
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
@@ -204,12 +212,20 @@ def test_no_page_writes_into_data() -> None:
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
 
-def test_qr_code_is_drawn_only_on_request() -> None:
-    at = run({"place": "wuhan"})
-    assert not at.get("image")
-    at.toggle(key=W_QR).set_value(True).run()
+def test_table_and_share_panels_are_drawn_only_once_opened() -> None:
+    at = run({"place": "wuhan"}, open_panels=False)
+    assert [e.label for e in at.expander][-2:] == ["Table of the places shown", "Share and export"]
+    assert not at.dataframe and not at.get("image") and not at.get("download_button")
+    at.session_state[W_TABLE] = True
+    at.session_state[W_SHARE] = True
+    at.run()
     assert not at.exception
-    assert len(at.get("image")) == 1
+    assert len(at.dataframe[0].value) == 159
+    assert len(at.get("image")) == 1  # the QR code
+    assert len(at.get("download_button")) == 3
+    # A filter changes the count, not the panel's label: it stays open.
+    at.multiselect(key="w_programmes").set_value(["ets-pilot"]).run()
+    assert len(at.dataframe[0].value) == 8
 
 
 def test_a_new_session_keeps_the_widget_values_the_browser_sends() -> None:

@@ -127,7 +127,9 @@ def test_choosing_a_programme_changes_the_markers(offline) -> None:
     assert "programme=ets-pilot" in offline.page.url
     frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
     assert frame.evaluate("() => window.__sameMap === true"), "the map iframe reloaded"
+    offline.page.get_by_text("Table of the places shown").click()  # drawn once opened
     rows = offline.page.locator(".st-key-places_table")
+    rows.wait_for(timeout=30_000)
     assert "Shenzhen" in rows.inner_text() or rows.count() == 1
 
 
@@ -189,7 +191,8 @@ def test_a_shared_link_reopens_the_same_view_in_a_new_context(browser, app_url) 
             if not part.startswith(("lat=", "lon=")):
                 assert part in page.url, part
         # The table follows the filters: Hunan's low-carbon pilots only.
-        assert re.search(r"显示的地点（4）", page.locator("[data-testid=stMain]").inner_text())
+        page.get_by_text("所示地点一览表").click()
+        page.get_by_text("显示的地点（4）").wait_for(timeout=30_000)
     finally:
         session.context.close()
 

@@ -62,6 +62,7 @@ def test_hostile_data_never_runs_and_shows_literally(browser, hostile_app) -> No
         )
         assert_nothing_ran(session)
         page.get_by_text("Share and export").click()
+        page.get_by_text("Table of the places shown").click()
         for path in (
             "/programmes",
             "/timeline",

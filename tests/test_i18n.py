@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.i18n import load_catalogue, preferred_language, translator
+from ui.state import W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -126,6 +127,8 @@ def test_no_english_interface_text_in_chinese(page: str) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "zh"
     at.query_params["place"] = "wuhan"
+    at.session_state[W_TABLE] = True  # the table and share panels open: their text too
+    at.session_state[W_SHARE] = True
     at.run()
     if page != PAGES[0]:
         at.switch_page(str(ROOT / page)).run()

@@ -86,11 +86,20 @@ def places_frame(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> pd.Dat
 
 
 def render_places_table(dataset: Dataset, shown: pd.DataFrame, t: Translator) -> None:
-    """Table of the places on the map; selecting a row selects the place."""
-    st.markdown(f"#### {t('table.title', count=len(shown))}")
+    """Table of the places on the map; selecting a row selects the place.
+
+    Collapsed, and drawn only once opened (a lazy expander): the picker above mirrors
+    the map for keyboards and screen readers, the table is for reading the list.
+    """
+    # A constant label: the expander's identity includes it, so a count in it would
+    # close the table whenever a filter changes.
+    panel = st.expander(t("table.expander"), key=state.W_TABLE, on_change="rerun", icon="📋")
+    if not panel.open:
+        return
+    panel.markdown(f"#### {t('table.title', count=len(shown))}")
     frame = places_frame(dataset, shown.loc[_in_name_order(shown, names_in(dataset, t))], t)
     st.session_state[SHOWN_IDS] = list(frame.index)
-    st.dataframe(
+    panel.dataframe(
         frame,
         key=TABLE_KEY,
         on_select=_row_selected,

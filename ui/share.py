@@ -24,8 +24,15 @@ def page_url() -> str:
 def render_share_and_export(
     dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator
 ) -> None:
-    """Everything to take the view away: as a link, a QR code, an iframe, or files."""
-    with st.expander(t("share.title"), expanded=False, icon="🔗"):
+    """Everything to take the view away: as a link, a QR code, an iframe, or files.
+
+    Collapsed, and drawn only once opened: most reruns never need the link, its QR
+    code or the download buttons (a lazy expander reruns the app when toggled).
+    """
+    panel = st.expander(t("share.title"), key=state.W_SHARE, on_change="rerun", icon="🔗")
+    if not panel.open:
+        return
+    with panel:
         url = share_url(page_url(), view)
         link, code = st.columns([3, 1])
         with link:
@@ -34,9 +41,7 @@ def render_share_and_export(
             st.caption(t("share.embed"))
             st.code(embed_snippet(url, t("app.title")), language="html", wrap_lines=True)
         with code:
-            # Drawn on request: every new view has a new link, and encoding one takes ~8 ms.
-            if st.toggle(t("share.qr.show"), key=state.W_QR):
-                st.image(qr_png(url), caption=t("share.qr"), width=160)
+            st.image(qr_png(url), caption=t("share.qr"), width=160)
         st.caption(t("export.note", count=len(shown)))
         downloads = (
             ("csv", lambda: to_csv_bytes(places_table(dataset, shown)), ".csv", "text/csv"),
