@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from atlas.dataset import Dataset
@@ -116,29 +118,30 @@ def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
     members = matching_memberships(dataset, view)
     order = {pid: i for i, pid in enumerate(dataset.programmes["id"])}
-    pairs = (
-        members[["place_id", "programme"]]
-        .drop_duplicates()
-        .assign(order=lambda f: f["programme"].map(order))
-        .sort_values("order", kind="stable")
-    )
-    # A dict built in one pass: groupby(...).agg(tuple) calls Python per group (~10x slower).
-    by_place: dict[str, tuple[str, ...]] = {}
-    for place_id, programme in zip(pairs["place_id"], pairs["programme"], strict=True):
-        by_place[place_id] = (*by_place.get(place_id, ()), programme)
-    mask = pd.Series(True, index=places.index)
+    # Plain Python over the few matching rows: pandas' grouping costs more than the work.
+    found: dict[str, set[str]] = {}
+    for place_id, programme in zip(
+        members["place_id"].tolist(), members["programme"].tolist(), strict=True
+    ):
+        found.setdefault(place_id, set()).add(programme)
+    by_place = {pid: tuple(sorted(progs, key=order.__getitem__)) for pid, progs in found.items()}
+    ids = places.index.tolist()
+    keep = [True] * len(ids)
     if membership_filter_active(view):
-        mask &= places.index.isin(list(by_place))
+        keep = [pid in by_place for pid in ids]
     if view.province:
-        mask &= places["province"].map(lambda provinces: view.province in provinces)
+        provinces = places["province"].tolist()
+        keep = [k and view.province in p for k, p in zip(keep, provinces, strict=True)]
     if view.search:
-        mask &= search_matches(places, view.search)
-    result = places[mask].copy()
+        matches = search_matches(places, view.search).tolist()
+        keep = [k and m for k, m in zip(keep, matches, strict=True)]
+    result = places[np.array(keep, dtype=bool)].copy()
     result["programmes"] = [by_place.get(pid, ()) for pid in result.index]
     return result
 
 
 def programme_counts(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
     """How many of the shown places are in each programme (programmes.csv order)."""
-    tally = shown["programmes"].explode().dropna().value_counts()
-    return tally.reindex(dataset.programmes["id"], fill_value=0).astype(int)
+    tally = Counter(p for programmes in shown["programmes"] for p in programmes)
+    ids = dataset.programmes["id"]
+    return pd.Series([tally[p] for p in ids], index=pd.Index(ids, name="id"), dtype=int)
