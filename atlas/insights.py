@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from atlas.dataset import Dataset
@@ -99,33 +100,46 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def nearby(
     dataset: Dataset, place_id: str, radius_km: float, candidates: Sequence[str] | None = None
 ) -> pd.DataFrame:
-    """Other places within ``radius_km`` of a place (geodesic, WGS-84): id, km. Nearest first.
-
-    A cheap latitude/longitude box drops far places before the exact distance is
-    computed, so the cost stays low for large datasets.
-    """
+    """Other places within ``radius_km`` of a place (geodesic, WGS-84): id, km. Nearest first."""
     pairs = _nearby(dataset, place_id, radius_km, None if candidates is None else tuple(candidates))
     return pd.DataFrame({"id": [p for p, _ in pairs], "km": [km for _, km in pairs]})
+
+
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG), for the spherical first pass
+
+
+@lru_cache(maxsize=4)
+def _coordinates(dataset: Dataset) -> tuple[list[str], np.ndarray, np.ndarray]:
+    places = dataset.places
+    return places.index.tolist(), places["lat"].to_numpy(float), places["lon"].to_numpy(float)
 
 
 @lru_cache(maxsize=256)
 def _nearby(
     dataset: Dataset, place_id: str, radius_km: float, candidates: tuple[str, ...] | None
 ) -> tuple[tuple[str, float], ...]:
-    places = dataset.places
-    if place_id not in places.index:
+    ids, lats, lons = _coordinates(dataset)
+    if place_id not in dataset.places.index:
         return ()
-    lat, lon = float(places.at[place_id, "lat"]), float(places.at[place_id, "lon"])
-    pool = places if candidates is None else places.loc[places.index.intersection(candidates)]
-    dlat = radius_km / 110.0
-    dlon = radius_km / (111.32 * max(math.cos(math.radians(lat)), 0.05))
-    box = pool[
-        (pool["lat"].between(lat - dlat, lat + dlat))
-        & (pool["lon"].between(lon - dlon, lon + dlon))
-        & (pool.index != place_id)
-    ]
-    km = [_distance_km(lat, lon, a, b) for a, b in zip(box["lat"], box["lon"], strict=True)]
-    found = [(pid, d) for pid, d in zip(box.index, km, strict=True) if d <= radius_km]
+    where = ids.index(place_id)
+    lat, lon = float(lats[where]), float(lons[where])
+    # Great-circle distance on a sphere for all places at once drops the far ones; the
+    # geodesic (WGS-84 ellipsoid, which differs by under 0.6%) is computed for the rest.
+    rlat, rlon = np.radians(lats), np.radians(lons)
+    a = (
+        np.sin((rlat - math.radians(lat)) / 2) ** 2
+        + math.cos(math.radians(lat)) * np.cos(rlat) * np.sin((rlon - math.radians(lon)) / 2) ** 2
+    )
+    sphere_km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    allowed = None if candidates is None else set(candidates)
+    found = []
+    for i in np.flatnonzero(sphere_km <= radius_km * 1.01).tolist():
+        pid = ids[i]
+        if pid == place_id or (allowed is not None and pid not in allowed):
+            continue
+        km = _distance_km(lat, lon, float(lats[i]), float(lons[i]))
+        if km <= radius_km:
+            found.append((pid, km))
     return tuple(sorted(found, key=lambda pair: (pair[1], pair[0])))
 
 
