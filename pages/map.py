@@ -7,6 +7,7 @@ import streamlit as st
 from atlas.escape import escape_markdown as md
 from atlas.filters import programme_counts, shown_places
 from atlas.panel import build_panel
+from ui import state
 from ui.map_view import render_map
 from ui.page import open_page
 from ui.panel_view import render_nearby, render_panel
@@ -29,21 +30,29 @@ summary += "".join(
 )
 st.markdown(summary)
 
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    map_area = st.container()
-    # The picker runs before the map above it is drawn: in a session restored from the
-    # browser (after a failover) the place it holds then reaches the map and the panel.
-    view = render_place_picker(dataset, shown, view, t)
-    with map_area:
-        render_map(dataset, shown, view, t)
-with right:
-    panel = build_panel(dataset, view.place) if view.place else None
-    if panel is None:
-        st.info(t("map.hint"))
-    else:
-        render_panel(panel, t, view.focus)
-        render_nearby(dataset, panel.id, view, t)
 
-render_places_table(dataset, shown, t)
-render_share_and_export(dataset, shown, view, t)
+@st.fragment
+def selection() -> None:
+    """Everything below the summary: a click on the map, a pick, a nearby place or the
+    table reruns only this part; the filters and the summary stay as they are."""
+    view = state.selection_view(dataset)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        map_area = st.container()
+        # The picker runs before the map above it is drawn: in a session restored from the
+        # browser (after a failover) the place it holds then reaches the map and the panel.
+        view = render_place_picker(dataset, shown, view, t)
+        with map_area:
+            render_map(dataset, shown, view, t)
+    with right:
+        panel = build_panel(dataset, view.place) if view.place else None
+        if panel is None:
+            st.info(t("map.hint"))
+        else:
+            render_panel(panel, t, view.focus)
+            render_nearby(dataset, panel.id, view, t)
+    render_places_table(dataset, shown, t)
+    render_share_and_export(dataset, shown, view, t)
+
+
+selection()

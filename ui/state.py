@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from atlas.dataset import Dataset
 from atlas.i18n import Translator, preferred_language, translator
 from atlas.mapping import Click, parse_click
 from atlas.view import LANGUAGES, Notice, ViewOptions, ViewState, parse_query, to_query
@@ -209,6 +210,18 @@ def apply_click(click: Click | None) -> bool:
     before = st.session_state[VIEW].place
     select_place(click.place_id)
     return before != click.place_id
+
+
+def selection_view(dataset: Dataset) -> ViewState:
+    """The view at the start of the map page's selection fragment.
+
+    On a full run the page has done this already (a no-op here); when only the fragment
+    reruns, a new map click is taken and the link follows the selection.
+    """
+    take_map_click(dataset.places.index)
+    view = current_view()
+    write_url(view)
+    return view
 
 
 def take_map_click(known: Container[str]) -> None:
