@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factory import place, write_dataset
-from ui.state import W_MAP, W_SHARE, W_TABLE
+from ui.state import W_MAP, W_NEARBY, W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -184,12 +184,14 @@ def test_compare_page_keeps_its_places_in_the_link() -> None:
 def test_nearby_pilots_in_the_panel() -> None:
     at = run({"place": "changsha", "radius": "100"})
     assert not at.exception
-    labels = [b.label for b in at.button]
-    assert any(label.startswith("Zhuzhou") for label in labels)
-    assert any(label.startswith("Xiangtan") for label in labels)
-    zhuzhou = next(b for b in at.button if b.label.startswith("Zhuzhou"))
-    zhuzhou.click().run()
+    nearby = at.button_group(key=W_NEARBY)
+    labels = [str(o) for o in nearby.options]
+    assert any("Zhuzhou" in label for label in labels)
+    assert any("Xiangtan" in label for label in labels)
+    nearby.set_value("zhuzhou").run()
+    assert not at.exception
     assert at.subheader[0].value.startswith("Zhuzhou")
+    assert at.button_group(key=W_NEARBY).value is None  # a choice opens a place, not kept
 
 
 def test_find_a_place_from_another_page_opens_it_on_the_map() -> None:

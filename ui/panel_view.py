@@ -95,6 +95,10 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 )
 
 
+def _nearby_chosen() -> None:
+    state.select_place(st.session_state[state.W_NEARBY])
+
+
 def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translator) -> None:
     """Other pilot places within the chosen distance, nearest first; each one selectable."""
     with st.container(border=True, key="nearby"):
@@ -111,13 +115,27 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
         found = nearby(dataset, place_id, radius)
         if found.empty:
             st.markdown(f"_{t('nearby.none')}_")
+            return
         places = dataset.places
-        for row in found.head(MAX_NEARBY).itertuples(index=False):
-            name = t.pick(places.at[row.id, "name_en"], places.at[row.id, "name_zh"])
-            st.button(
-                t("nearby.line", name=md(name), km=f"{row.km:.0f}"),
-                key=f"near_{row.id}",
-                on_click=state.select_place,
-                args=(row.id,),
-                type="tertiary",
+        labels = {
+            row.id: t(
+                "nearby.line",
+                name=md(t.pick(places.at[row.id, "name_en"], places.at[row.id, "name_zh"])),
+                km=f"{row.km:.0f}",
             )
+            for row in found.head(MAX_NEARBY).itertuples(index=False)
+        }
+        # One widget for the whole list (a button each cost a widget each); choosing a
+        # place opens it, so the choice itself is never kept.
+        if not state.restoring():
+            st.session_state[state.W_NEARBY] = None
+        chosen = st.pills(
+            t("nearby.choose"),
+            options=list(labels),
+            format_func=labels.__getitem__,
+            key=state.W_NEARBY,
+            on_change=_nearby_chosen,
+            label_visibility="collapsed",
+        )
+        if state.apply_restored(chosen is not None, lambda: state.select_place(chosen)):
+            st.rerun()  # the panel above still shows the place before the failover

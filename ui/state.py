@@ -33,6 +33,7 @@ W_LANG = "w_lang"
 W_FIND = "w_find"
 W_COMPARE = "w_compare"
 W_RADIUS = "w_radius"
+W_NEARBY = "w_nearby"  # the nearby pilots, one chosen to open
 W_SHARE = "w_share"  # the share panel, open or not
 W_TABLE = "w_table"  # the table of places, open or not
 W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
