@@ -132,7 +132,10 @@ class QuickRender(MacroElement):
             if macro is not None:
                 target.add_child(_Verbatim(macro(self, kwargs)), name=self.get_name())
         for child in self._children.values():
-            child.render(**kwargs)
+            if type(child).render is MacroElement.render:
+                QuickRender.render(child, **kwargs)  # e.g. folium's ElementAddToElement
+            else:
+                child.render(**kwargs)
 
 
 class _Map(folium.Map, QuickRender):

@@ -23,6 +23,7 @@ class Names:
     programmes: Mapping[str, str]
     provinces: Mapping[str, str]
     places: Mapping[str, str]  # "Wuhan · 武汉市", the chosen language first
+    short: Mapping[str, str]  # "Wuhan": the name in the chosen language only
     find: Mapping[str, str]  # the label plus the pinyin id, for searching
     sorted_places: tuple[str, ...]
     sorted_find: tuple[str, ...]
@@ -65,6 +66,7 @@ def names(dataset: Dataset, lang: str) -> Names:
             dataset.provinces.index, dataset.provinces["name_en"], dataset.provinces["name_zh"], t
         ),
         places=labels,
+        short=_pick_all(places.index, places["name_en"], places["name_zh"], t),
         find=find,
         sorted_places=tuple(by_name),
         sorted_find=tuple(sorted(find, key=find.__getitem__)),

@@ -13,6 +13,7 @@ from atlas.insights import nearby
 from atlas.panel import ActionLine, PlacePanel
 from atlas.view import RADII_KM, ViewState
 from ui import state
+from ui.text import names_in
 
 MAX_NEARBY = 15
 
@@ -116,13 +117,9 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
         if found.empty:
             st.markdown(f"_{t('nearby.none')}_")
             return
-        places = dataset.places
+        short = names_in(dataset, t).short
         labels = {
-            row.id: t(
-                "nearby.line",
-                name=md(t.pick(places.at[row.id, "name_en"], places.at[row.id, "name_zh"])),
-                km=f"{row.km:.0f}",
-            )
+            row.id: t("nearby.line", name=md(short[row.id]), km=f"{row.km:.0f}")
             for row in found.head(MAX_NEARBY).itertuples(index=False)
         }
         # One widget for the whole list (a button each cost a widget each); choosing a

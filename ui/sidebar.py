@@ -74,7 +74,8 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             placeholder=t("filters.batch.placeholder"),
             help=t("filters.batch.help"),
         )
-        province_ids = sorted(options.provinces, key=lambda p: dataset.provinces.at[p, "name_en"])
+        english = names_in(dataset, Translator("en")).provinces
+        province_ids = sorted(options.provinces, key=english.__getitem__)
         province = st.selectbox(
             t("filters.province"),
             options=[state.ALL, *province_ids],
