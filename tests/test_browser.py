@@ -49,7 +49,11 @@ def panel_title(offline) -> str:
 
 def click_place(offline, place_id: str) -> None:
     frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
-    spot = frame.evaluate(LOCATE, place_id)
+    for _ in range(20):  # the map may still be moving to the linked view
+        spot = frame.evaluate(LOCATE, place_id)
+        if spot is not None and spot["topmost"]:
+            break
+        offline.page.wait_for_timeout(250)
     assert spot is not None, f"{place_id} is not on the map"
     assert spot["topmost"], f"{place_id} is covered by another feature"
     box = offline.page.locator(MAP_FRAME).bounding_box()
