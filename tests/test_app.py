@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factory import place, write_dataset
-from ui.state import W_MAP, W_NEARBY, W_SHARE, W_TABLE
+from ui.state import W_MAP, W_NEARBY, W_NEARBY_OPEN, W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -26,6 +26,7 @@ def run(
     if open_panels:
         at.session_state[W_TABLE] = True
         at.session_state[W_SHARE] = True
+        at.session_state[W_NEARBY_OPEN] = True
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
@@ -216,8 +217,11 @@ def test_no_page_writes_into_data() -> None:
 
 def test_table_and_share_panels_are_drawn_only_once_opened() -> None:
     at = run({"place": "wuhan"}, open_panels=False)
-    assert [e.label for e in at.expander][-2:] == ["Table of the places shown", "Share and export"]
+    labels = [e.label for e in at.expander]
+    assert labels[-2:] == ["Table of the places shown", "Share and export"]
+    assert "Pilots nearby" in labels
     assert not at.dataframe and not at.get("image") and not at.get("download_button")
+    assert [g.key for g in at.get("button_group")] == ["w_lang"]  # no nearby pills yet
     at.session_state[W_TABLE] = True
     at.session_state[W_SHARE] = True
     at.run()

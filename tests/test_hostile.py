@@ -63,6 +63,10 @@ def test_hostile_data_never_runs_and_shows_literally(browser, hostile_app) -> No
         assert_nothing_ran(session)
         page.get_by_text("Share and export").click()
         page.get_by_text("Table of the places shown").click()
+        page.get_by_text("Pilots nearby").click()
+        page.wait_for_timeout(300)
+        page.wait_for_selector(IDLE, timeout=60_000)
+        assert_nothing_ran(session)
         for path in (
             "/programmes",
             "/timeline",

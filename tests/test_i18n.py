@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.i18n import load_catalogue, preferred_language, translator
-from ui.state import W_SHARE, W_TABLE
+from ui.state import W_NEARBY_OPEN, W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -129,6 +129,7 @@ def test_no_english_interface_text_in_chinese(page: str) -> None:
     at.query_params["place"] = "wuhan"
     at.session_state[W_TABLE] = True  # the table and share panels open: their text too
     at.session_state[W_SHARE] = True
+    at.session_state[W_NEARBY_OPEN] = True
     at.run()
     if page != PAGES[0]:
         at.switch_page(str(ROOT / page)).run()

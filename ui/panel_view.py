@@ -58,9 +58,10 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
         if panel.member_of:
             st.markdown(f"**{t('panel.part_of')}:** {_names(panel.member_of, t)}")
 
-        st.markdown(f"#### {t('panel.programmes')}")
+        # One Markdown element per section: each element costs a little on every rerun.
+        lines = [f"#### {t('panel.programmes')}"]
         if not panel.memberships:
-            st.markdown(f"_{t('panel.no_programme')}_")
+            lines.append(f"_{t('panel.no_programme')}_")
         for m in panel.memberships:
             parts = [f"**{md(t.pick(m.programme_en, m.programme_zh))}**"]
             if m.batch:
@@ -73,17 +74,19 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 parts.append(t("panel.started", date=md(m.started)))
             if m.peak_year:
                 parts.append(t("panel.peak", year=md(t.year(m.peak_year))))
-            st.markdown("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids)}")
+            lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids)}")
+        st.markdown("\n".join(lines))
 
         for kind, actions in (("mitigation", panel.mitigation), ("adaptation", panel.adaptation)):
             if focus and focus != kind:
                 continue
             with st.container(key=f"panel_{kind}"):
-                st.markdown(f"#### {t(f'panel.{kind}')}")
-                if actions:
-                    st.markdown("\n".join(_action(panel, a, t) for a in actions))
-                else:
-                    st.markdown(f"_{t('panel.no_actions')}_")
+                body = (
+                    "\n".join(_action(panel, a, t) for a in actions)
+                    if actions
+                    else f"_{t('panel.no_actions')}_"
+                )
+                st.markdown(f"#### {t(f'panel.{kind}')}\n\n{body}")
 
         if panel.sources:
             with st.expander(t("panel.sources", count=len(panel.sources)), expanded=True):
@@ -101,8 +104,17 @@ def _nearby_chosen() -> None:
 
 
 def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translator) -> None:
-    """Other pilot places within the chosen distance, nearest first; each one selectable."""
-    with st.container(border=True, key="nearby"):
+    """Other pilot places within the chosen distance, nearest first; each one selectable.
+
+    Collapsed, and drawn only once opened (a lazy expander with a constant label, so it
+    stays open from place to place).
+    """
+    section = st.expander(
+        t("nearby.section"), key=state.W_NEARBY_OPEN, on_change="rerun", icon="📍"
+    )
+    if not section.open:
+        return
+    with section:
         state.ensure_widget(state.W_RADIUS, view.radius)
         radius = st.selectbox(
             t("nearby.radius"),

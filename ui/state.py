@@ -34,6 +34,7 @@ W_FIND = "w_find"
 W_COMPARE = "w_compare"
 W_RADIUS = "w_radius"
 W_NEARBY = "w_nearby"  # the nearby pilots, one chosen to open
+W_NEARBY_OPEN = "w_nearby_open"  # the nearby section, open or not
 W_SHARE = "w_share"  # the share panel, open or not
 W_TABLE = "w_table"  # the table of places, open or not
 W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
