@@ -1,4 +1,4 @@
-"""The map page: map and table on the left, the selected place's panel on the right."""
+"""The map page: the map beside the selected place's panel, then the table and sharing."""
 
 from __future__ import annotations
 
