@@ -9,12 +9,17 @@ endings) load as usual. Nothing here ever writes to the data folder.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
-from collections.abc import Iterable
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -33,6 +38,8 @@ from atlas.schema import (
     Problem,
     Table,
 )
+
+T = TypeVar("T")
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_ENV = "ATLAS_DATA_DIR"
@@ -356,3 +363,37 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
         actions=frames["actions"],
         directory=folder,
     )
+
+
+def per_dataset(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Cache ``f(dataset, *args)`` for as long as that dataset object lives.
+
+    ``functools.lru_cache`` keyed by the dataset would keep every replaced dataset (and all
+    derived from it) alive after the data is edited and reloaded; here the cache of a dataset
+    goes with it. Results must not refer back to the dataset. Thread-safe: at worst a value is
+    computed twice.
+    """
+
+    def decorate(f: Callable[..., T]) -> Callable[..., T]:
+        caches: weakref.WeakKeyDictionary[Dataset, OrderedDict[tuple, T]] = (
+            weakref.WeakKeyDictionary()
+        )
+        lock = threading.Lock()
+
+        @functools.wraps(f)
+        def cached(dataset: Dataset, *args: Any) -> T:
+            with lock:
+                cache = caches.setdefault(dataset, OrderedDict())
+                if args in cache:
+                    cache.move_to_end(args)
+                    return cache[args]
+            value = f(dataset, *args)
+            with lock:
+                cache[args] = value
+                if len(cache) > maxsize:
+                    cache.popitem(last=False)
+            return value
+
+        return cached
+
+    return decorate

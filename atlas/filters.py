@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from atlas.dataset import Dataset
+from atlas.dataset import Dataset, per_dataset
 from atlas.view import KEYLESS_BASEMAPS, ViewOptions, ViewState
 
 BATCH_SEPARATOR = ":"
@@ -113,7 +112,7 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     return _shown_places(dataset, filters).copy(deep=False)
 
 
-@lru_cache(maxsize=32)
+@per_dataset(maxsize=32)
 def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
     members = matching_memberships(dataset, view)

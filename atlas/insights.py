@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from atlas.dataset import Dataset
+from atlas.dataset import Dataset, per_dataset
 from atlas.filters import matching_memberships, shown_places
 from atlas.view import ViewState
 
@@ -108,13 +107,13 @@ def nearby(
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG), for the spherical first pass
 
 
-@lru_cache(maxsize=4)
+@per_dataset(maxsize=1)
 def _coordinates(dataset: Dataset) -> tuple[list[str], np.ndarray, np.ndarray]:
     places = dataset.places
     return places.index.tolist(), places["lat"].to_numpy(float), places["lon"].to_numpy(float)
 
 
-@lru_cache(maxsize=256)
+@per_dataset(maxsize=256)
 def _nearby(
     dataset: Dataset, place_id: str, radius_km: float, candidates: tuple[str, ...] | None
 ) -> tuple[tuple[str, float], ...]:

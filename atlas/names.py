@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-from atlas.dataset import Dataset
+from atlas.dataset import Dataset, per_dataset
 from atlas.i18n import Translator
 
 
@@ -38,7 +37,7 @@ def _pick_all(ids: Iterable[str], en: Iterable[str], zh: Iterable[str], t: Trans
     return {i: t.pick(e, z) for i, e, z in zip(ids, en, zh, strict=True)}
 
 
-@lru_cache(maxsize=16)
+@per_dataset(maxsize=4)
 def names(dataset: Dataset, lang: str) -> Names:
     """The names of ``dataset`` in ``lang`` (cached per dataset object and language)."""
     t = Translator(lang)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from atlas.dataset import Dataset
+from atlas.dataset import Dataset, per_dataset
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ def prepare_panels(dataset: Dataset) -> None:
     _tables(dataset)
 
 
-@lru_cache(maxsize=4)
+@per_dataset(maxsize=1)
 def _tables(dataset: Dataset) -> _Tables:
     places, programmes = dataset.places, dataset.programmes
     programme_names = _pairs(programmes, "name_en", "name_zh")
@@ -175,7 +174,7 @@ def _names(tables: _Tables, ids: tuple[str, ...] | list[str]) -> tuple[tuple[str
     return tuple((pid, *names[pid]) for pid in ids if pid in names)
 
 
-@lru_cache(maxsize=256)  # immutable, and the same place is opened again and again
+@per_dataset(maxsize=256)  # immutable, and the same place is opened again and again
 def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
     """Collect the panel of ``place_id``; ``None`` if there is no such place."""
     place = dataset.place(place_id)

@@ -183,3 +183,28 @@ def test_loading_never_writes(small_dir: Path) -> None:
 def test_data_dir_from_env(monkeypatch: pytest.MonkeyPatch, small_dir: Path) -> None:
     monkeypatch.setenv("ATLAS_DATA_DIR", str(small_dir))
     assert set(load_dataset().places.index) == {"wuhan", "shenzhen", "changsha", "czt"}
+
+
+def test_per_dataset_caches_for_the_life_of_the_dataset(small_dir) -> None:
+    import gc
+    import weakref
+
+    from atlas.dataset import load_dataset, per_dataset
+
+    calls: list[tuple] = []
+
+    @per_dataset(maxsize=2)
+    def count(dataset, n: int) -> int:
+        calls.append((id(dataset), n))
+        return len(dataset.places) + n
+
+    dataset = load_dataset(small_dir)
+    assert count(dataset, 1) == count(dataset, 1) == len(dataset.places) + 1
+    count(dataset, 2)
+    count(dataset, 3)  # evicts n=1, the least recently used
+    count(dataset, 1)
+    assert [n for _, n in calls] == [1, 2, 3, 1]
+    gone = weakref.ref(dataset)
+    del dataset
+    gc.collect()
+    assert gone() is None  # the cache did not keep the replaced dataset alive
