@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -47,31 +48,48 @@ def view_options(dataset: Dataset, basemaps: tuple[str, ...] = KEYLESS_BASEMAPS)
     )
 
 
+MembershipRow = tuple[str, str, int | None, int | None]  # place, programme, batch, year
+
+
+@per_dataset(maxsize=1)
+def _membership_rows(dataset: Dataset) -> list[MembershipRow]:
+    m = dataset.memberships
+    batches = [None if pd.isna(b) else int(b) for b in m["batch"]]
+    years = [None if pd.isna(y) else int(y) for y in m["year"]]
+    return list(zip(m["place_id"].tolist(), m["programme"].tolist(), batches, years, strict=True))
+
+
+def _membership_test(view: ViewState) -> Callable[[MembershipRow], bool]:
+    """Whether one membership passes the view's programme, batch and year filters."""
+    programmes = set(view.programmes)
+    chosen: dict[str, set[int]] = {}
+    for token in view.batches:
+        programme, batch = parse_batch_token(token)
+        chosen.setdefault(programme, set()).add(batch)
+    low = view.year_from if view.year_from is not None else -1
+    high = view.year_to if view.year_to is not None else 10_000
+
+    def passes(row: MembershipRow) -> bool:
+        _place, programme, batch, year = row
+        if programmes and programme not in programmes:
+            return False
+        # A batch choice narrows only its own programme; others pass whole.
+        if programme in chosen and batch not in chosen[programme]:
+            return False
+        # Without a year a membership passes a lower bound of 0 only, and any upper bound
+        # it is not below (as if its year were 0 and 9999 respectively).
+        return (year if year is not None else 0) >= low and (
+            year if year is not None else 9999
+        ) <= high
+
+    return passes
+
+
 def matching_memberships(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     """Membership rows that pass the programme, batch and year filters."""
-    m = dataset.memberships
-    mask = pd.Series(True, index=m.index)
-    if view.programmes:
-        mask &= m["programme"].isin(view.programmes)
-    if view.batches:
-        chosen: dict[str, set[int]] = {}
-        for token in view.batches:
-            programme, batch = parse_batch_token(token)
-            chosen.setdefault(programme, set()).add(batch)
-        # A batch choice narrows only its own programme; others pass whole.
-        in_batch = pd.Series(
-            [
-                prog not in chosen or (pd.notna(b) and int(b) in chosen[prog])
-                for prog, b in zip(m["programme"], m["batch"], strict=True)
-            ],
-            index=m.index,
-        )
-        mask &= in_batch
-    if view.year_from is not None:
-        mask &= m["year"].fillna(0) >= view.year_from
-    if view.year_to is not None:
-        mask &= m["year"].fillna(9999) <= view.year_to
-    return m[mask]
+    passes = _membership_test(view)
+    mask = np.array([passes(row) for row in _membership_rows(dataset)], dtype=bool)
+    return dataset.memberships[mask] if len(mask) else dataset.memberships
 
 
 def membership_filter_active(view: ViewState) -> bool:
@@ -115,14 +133,13 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
 @per_dataset(maxsize=32)
 def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
-    members = matching_memberships(dataset, view)
+    passes = _membership_test(view)
     order = {pid: i for i, pid in enumerate(dataset.programmes["id"])}
-    # Plain Python over the few matching rows: pandas' grouping costs more than the work.
+    # Plain Python over the membership rows: pandas' filtering and grouping cost more.
     found: dict[str, set[str]] = {}
-    for place_id, programme in zip(
-        members["place_id"].tolist(), members["programme"].tolist(), strict=True
-    ):
-        found.setdefault(place_id, set()).add(programme)
+    for row in _membership_rows(dataset):
+        if passes(row):
+            found.setdefault(row[0], set()).add(row[1])
     by_place = {pid: tuple(sorted(progs, key=order.__getitem__)) for pid, progs in found.items()}
     ids = places.index.tolist()
     keep = [True] * len(ids)
