@@ -89,7 +89,7 @@ def matching_memberships(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     """Membership rows that pass the programme, batch and year filters."""
     passes = _membership_test(view)
     mask = np.array([passes(row) for row in _membership_rows(dataset)], dtype=bool)
-    return dataset.memberships[mask] if len(mask) else dataset.memberships
+    return dataset.memberships[mask]
 
 
 def membership_filter_active(view: ViewState) -> bool:

@@ -213,12 +213,12 @@ METHOD = """\
   of the runs. *First load, empty caches* clears `st.cache_data` and `st.cache_resource` first
   (modules are already imported); *new session* is a fresh `AppTest` on warm caches; *filter
   change* sets the programme multiselect (found by its label) to the first programme;
-  *map click* makes `streamlit_folium.st_folium` return a click on that programme's place with
-  the most actions. The real `st_folium` still runs, so the map is built and sent as in a
-  browser. This app receives `last_active_drawing` + `last_object_clicked_count` and calls
-  `st.rerun()` when the selection changes, so under AppTest a click is two script runs (in a
-  browser its `on_change` callback makes it one); the baseline receives `last_object_clicked`
-  and its tooltip, one run.
+  *map click* is a click on that programme's place with the most actions, given to each app as
+  it reads clicks: this app gets `last_active_drawing` + `last_object_clicked_count` as the
+  map's value in session state (where the browser's value lands before the rerun) and applies
+  it before drawing, one run; the baseline gets `last_object_clicked` and its tooltip added to
+  what the real `st_folium` returns, one run. Either way the map is built and sent as in a
+  browser.
 - Map payload: `streamlit_folium._component_func` is wrapped to record the UTF-8 length of
   `script` + `header` + `html` + `feature_group`. Streamlit sends the whole element again
   whenever any argument differs from the last one the browser has (an identical element goes

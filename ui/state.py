@@ -14,7 +14,7 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.i18n import Translator, preferred_language, translator
-from atlas.mapping import Click, parse_click
+from atlas.mapping import parse_click
 from atlas.view import LANGUAGES, Notice, ViewOptions, ViewState, parse_query, to_query
 
 # Session-state keys, declared once.
@@ -204,16 +204,6 @@ def _change_view(**changes: object) -> None:
         st.session_state[VIEW] = replace(st.session_state[VIEW], **changes)
 
 
-def apply_click(click: Click | None) -> bool:
-    """Select the clicked place if the click is new; True if the selection changed."""
-    if click is None:
-        return False
-    st.session_state[LAST_CLICK_COUNT] = click.count
-    before = st.session_state[VIEW].place
-    select_place(click.place_id)
-    return before != click.place_id
-
-
 def selection_view(dataset: Dataset) -> ViewState:
     """The view at the start of the map page's selection fragment.
 
@@ -233,7 +223,10 @@ def take_map_click(known: Container[str]) -> None:
     view, map and panel show the selection in that one run.
     """
     last = st.session_state.get(LAST_CLICK_COUNT)
-    apply_click(parse_click(st.session_state.get(W_MAP), known, last))
+    click = parse_click(st.session_state.get(W_MAP), known, last)
+    if click is not None:
+        st.session_state[LAST_CLICK_COUNT] = click.count
+        select_place(click.place_id)
 
 
 def found_place() -> None:
