@@ -151,7 +151,8 @@ def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     if view.search:
         matches = search_matches(places, view.search).tolist()
         keep = [k and m for k, m in zip(keep, matches, strict=True)]
-    result = places[np.array(keep, dtype=bool)].copy()
+    # Copy-on-write (pandas >= 3): adding a column to the selection leaves ``places`` as it is.
+    result = places[np.array(keep, dtype=bool)]
     result["programmes"] = [by_place.get(pid, ()) for pid in result.index]
     return result
 

@@ -428,42 +428,61 @@ def base_map(
 
 
 @dataclass(frozen=True)
-class MapFeature:
-    """One clickable thing on the map, already escaped for display."""
+class EncodedPlace:
+    """One place's map feature, JSON-encoded once per language and map frame.
 
-    id: str
-    label: str
-    colour: str
+    A rerun only fills in the colour (from the first programme that passed the
+    filters) and marks the selected place, so drawing the layer is string joins.
+    """
+
+    head: str  # '{"type":"Feature","properties":{"id":…,"label":…,…,"colour":"'
+    geometry: str  # JSON
+    shape: bool  # drawn as its region's shape rather than a point
+    order: int  # shapes: their rank in ``shapes`` (largest first); points: 1 if approximate
+    label: str  # escaped
+    lat: float  # in the map's frame (shifted, if the tiles need it)
+    lon: float
+
+    def feature(self, colour: str, selected: bool = False) -> str:
+        picked = ',"selected":true' if selected else ""
+        return f'{self.head}{colour}"{picked}}},"geometry":{self.geometry}}}'
 
 
-def place_features(
-    shown: pd.DataFrame,
-    colours: Mapping[str, str],
+def encode_places(
+    places: pd.DataFrame,
     labels: Mapping[str, str],
-) -> list[MapFeature]:
-    """One map feature per shown place, coloured by its first matching programme."""
-    features = []
-    for pid, programmes in zip(shown.index.tolist(), shown["programmes"].tolist(), strict=True):
-        colour = (
-            colours.get(programmes[0], NO_PROGRAMME_COLOUR) if programmes else NO_PROGRAMME_COLOUR
-        )
-        features.append(MapFeature(pid, escape_text(labels.get(pid, pid)), colour))
-    return features
+    shapes: Mapping[str, Mapping[str, Any]],
+    shift: Callable[[float, float], tuple[float, float]] | None = None,
+    shape_json: Mapping[str, str] | None = None,
+) -> dict[str, EncodedPlace]:
+    """Every place's feature, labelled (escaped) from ``labels``, for :func:`places_layer`.
 
-
-def _point(
-    feature: MapFeature, lat: float, lon: float, approximate: bool = False
-) -> dict[str, Any]:
-    return {
-        "type": "Feature",
-        "properties": {
-            "id": feature.id,
-            "label": feature.label,
-            "colour": feature.colour,
-            "radius": APPROXIMATE_RADIUS if approximate else POINT_RADIUS,
-        },
-        "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
-    }
+    Places with a shape in ``shapes`` (already in the map's frame; ``shape_json`` may hold
+    their geometries encoded) are drawn as it; the others as points, moved by ``shift``
+    (e.g. into GCJ-02). Parks and towns placed at their city's point (``coord_method``
+    "parent") are drawn smaller, so both they and the city stay clickable.
+    """
+    rank = {pid: i for i, pid in enumerate(shapes)}
+    encoded: dict[str, EncodedPlace] = {}
+    columns = (places.index, places["lat"], places["lon"], places["coord_method"])
+    for pid, lat, lon, method in zip(*(c.tolist() for c in columns), strict=True):
+        label = escape_text(labels.get(pid, pid))
+        if shift is not None:
+            lat, lon = shift(lat, lon)
+        shape = shapes.get(pid)
+        properties = f'"id":{_json(pid)},"label":{_json(label)}'
+        if shape is not None:
+            geometry = (shape_json or {}).get(pid) or _json(shape["geometry"])
+            order = rank[pid]
+        else:
+            approximate = method == "parent"
+            radius = APPROXIMATE_RADIUS if approximate else POINT_RADIUS
+            properties += f',"radius":{radius}'
+            geometry = _json({"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]})
+            order = int(approximate)
+        head = f'{{"type":"Feature","properties":{{{properties},"colour":"'
+        encoded[pid] = EncodedPlace(head, geometry, shape is not None, order, label, lat, lon)
+    return encoded
 
 
 class FeatureLayer(QuickRender):
@@ -542,61 +561,32 @@ class FeatureLayer(QuickRender):
 def places_layer(
     shown: pd.DataFrame,
     colours: Mapping[str, str],
-    labels: Mapping[str, str],
-    shapes: Mapping[str, Mapping[str, Any]],
+    encoded: Mapping[str, EncodedPlace],
     selected: str | None = None,
-    shift: Callable[[float, float], tuple[float, float]] | None = None,
     outlines: Mapping[str, Mapping[str, Any]] | None = None,
-    shape_json: Mapping[str, str] | None = None,
 ) -> folium.FeatureGroup:
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
     in ``properties.id``, which comes back in ``last_active_drawing`` on a click.
-    ``shift`` moves points (e.g. into GCJ-02); ``shapes`` must already be moved, and are
-    drawn in their order (``load_geo`` puts the largest first); ``shape_json`` holds
-    their geometries already encoded (``GeoLayers.shape_json``)."""
-
-    # Plain dicts and Python floats, not DataFrame lookups or NumPy scalars per row.
-    lats, lons = shown["lat"].tolist(), shown["lon"].tolist()
-    ids = shown.index.tolist()
-    coordinates = dict(zip(ids, zip(lats, lons, strict=True), strict=True))
-    approximate_ids = {
-        pid
-        for pid, method in zip(ids, shown["coord_method"].tolist(), strict=True)
-        if method == "parent"
-    }
-
-    def point_of(pid: str) -> tuple[float, float]:
-        lat, lon = coordinates[pid]
-        return shift(lat, lon) if shift else (lat, lon)
-
+    ``encoded`` holds every place's feature (:func:`encode_places`); each is coloured
+    by the first of its programmes in ``shown["programmes"]``."""
     group = PlacesGroup(name="places")
-    features = place_features(shown, colours, labels)
-    rank = {pid: i for i, pid in enumerate(shapes)}
     polygons: list[tuple[int, str]] = []
-    points: list[dict[str, Any]] = []
-    for feature in features:
-        shape = shapes.get(feature.id)
-        if shape is not None:
-            properties = {"id": feature.id, "label": feature.label, "colour": feature.colour}
-            if feature.id == selected:
-                properties["selected"] = True
-            geometry = (shape_json or {}).get(feature.id) or _json(shape["geometry"])
-            encoded = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{geometry}}}'
-            polygons.append((rank[feature.id], encoded))
-        else:
-            point = _point(feature, *point_of(feature.id), feature.id in approximate_ids)
-            if feature.id == selected:
-                point["properties"]["selected"] = True
-            points.append(point)
-    # Parks and towns placed at their city's point are drawn smaller and on top,
-    # so both they and the city stay clickable.
-    points.sort(key=lambda f: f["properties"]["radius"] == APPROXIMATE_RADIUS)
+    points: list[tuple[int, str]] = []
+    for pid, programmes in zip(shown.index.tolist(), shown["programmes"].tolist(), strict=True):
+        place = encoded[pid]
+        colour = (
+            colours.get(programmes[0], NO_PROGRAMME_COLOUR) if programmes else NO_PROGRAMME_COLOUR
+        )
+        text = place.feature(colour, selected=pid == selected)
+        (polygons if place.shape else points).append((place.order, text))
+    # Stable sorts: shapes largest first, so smaller ones stay clickable; approximate
+    # points after the others, so they are drawn on top.
+    polygons.sort(key=lambda item: item[0])
+    points.sort(key=lambda item: item[0])
     if polygons:
-        # In the order of ``shapes`` (largest first), so smaller ones stay clickable.
-        polygons.sort()
         FeatureLayer(
-            [encoded for _, encoded in polygons],
+            [text for _, text in polygons],
             {"weight": 2, "dashArray": "5 4", "fillOpacity": 0.1, "strokeFromColour": True},
             {"weight": 4, "dashArray": None, "fillOpacity": 0.22},
             name="regions",
@@ -616,12 +606,21 @@ def places_layer(
             tooltip=False,
             name="selected_outline",
         ).add_to(group)
-    if selected is not None and selected in shown.index and selected not in shapes:
-        ring = _point(
-            MapFeature(selected, escape_text(labels.get(selected, selected)), SELECTED_COLOUR),
-            *point_of(selected),
-        )
-        ring["properties"]["radius"] = 13
+    place = encoded.get(selected) if selected in shown.index else None
+    if place is not None and not place.shape:
+        ring = {
+            "type": "Feature",
+            "properties": {
+                "id": selected,
+                "label": place.label,
+                "colour": SELECTED_COLOUR,
+                "radius": 13,
+            },
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(place.lon, 4), round(place.lat, 4)],
+            },
+        }
         FeatureLayer(
             [ring],
             {"color": SELECTED_COLOUR, "weight": 3, "fillOpacity": 0.15},
@@ -629,7 +628,7 @@ def places_layer(
         ).add_to(group)
     if points:
         FeatureLayer(
-            points,
+            [text for _, text in points],
             {"color": "#ffffff", "weight": 1.5, "fillOpacity": 0.95, "radius": POINT_RADIUS},
             {"color": SELECTED_COLOUR, "weight": 2.5},
             name="points",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from atlas import mapping
 from atlas.filters import shown_places
-from atlas.mapping import base_map, parse_click, places_layer, programme_colours
+from atlas.mapping import base_map, encode_places, parse_click, places_layer, programme_colours
 from atlas.view import ViewState
 from tests.hostile import HOSTILE
 
@@ -30,6 +31,12 @@ PROVINCES = {
 
 def render(fmap) -> str:
     return fmap.get_root().render()
+
+
+def layer(dataset, shown, colours=None, labels=None, shapes=None, shift=None, **kwargs):
+    """The places layer of ``shown``, features encoded from the whole dataset as the app does."""
+    encoded = encode_places(dataset.places, labels or {}, shapes or {}, shift=shift)
+    return places_layer(shown, colours or {}, encoded, **kwargs)
 
 
 def test_base_map_loads_only_local_assets() -> None:
@@ -66,7 +73,7 @@ def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
         }
     }
     fmap = base_map(PROVINCES, [], basemap="none")
-    places_layer(shown, colours, labels, {"czt": shape}, selected="wuhan").add_to(fmap)
+    layer(small, shown, colours, labels, {"czt": shape}, selected="wuhan").add_to(fmap)
     html = render(fmap)
     # Three layers: the shapes, the selection ring, and every point in one GeoJSON.
     assert html.count("L.geoJSON(") == 3
@@ -77,14 +84,44 @@ def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
     assert '"selected":true' in html
 
 
+def test_encoded_features_are_valid_geojson(real) -> None:
+    # Features are joined from strings encoded once per language: check they parse and
+    # say what the view needs, for every real place, with a place selected.
+    shown = shown_places(real, ViewState(programmes=("low-carbon-pilot",)))
+    colours = programme_colours(list(real.programmes["id"]))
+    labels = {pid: f"<{pid}>" for pid in real.places.index}
+    fmap = base_map(PROVINCES, [], basemap="none")
+    selected = shown.index[0]
+    group = layer(real, shown, colours, labels, selected=selected).add_to(fmap)
+    features = [
+        feature
+        for child in group._children.values()
+        if child._name in ("regions", "points")
+        for feature in json.loads(child.data_json)["features"]
+    ]
+    assert sorted(f["properties"]["id"] for f in features) == sorted(shown.index)
+    for feature in features:
+        properties = feature["properties"]
+        assert properties["label"] == f"&lt;{properties['id']}&gt;"
+        assert properties["colour"] == colours["low-carbon-pilot"]
+        assert properties.get("selected", False) == (properties["id"] == selected)
+        place = real.places.loc[properties["id"]]
+        radius = mapping.APPROXIMATE_RADIUS if place["coord_method"] == "parent" else 7
+        assert properties["radius"] == radius
+        assert feature["geometry"]["coordinates"] == [
+            round(place["lon"], 4),
+            round(place["lat"], 4),
+        ]
+
+
 def test_thousands_of_points_are_drawn_on_a_canvas(small, monkeypatch) -> None:
     shown = shown_places(small, ViewState())
     fmap = base_map(PROVINCES, [], basemap="none")
-    places_layer(shown, {}, {}, {}).add_to(fmap)
+    layer(small, shown).add_to(fmap)
     assert "L.canvas(" not in render(fmap)
     monkeypatch.setattr(mapping, "CANVAS_ABOVE", len(shown) - 1)
     fmap = base_map(PROVINCES, [], basemap="none")
-    places_layer(shown, {}, {}, {}).add_to(fmap)
+    layer(small, shown).add_to(fmap)
     assert render(fmap).count("L.canvas(") == 1
 
 
@@ -93,7 +130,7 @@ def test_hostile_labels_never_reach_the_map_raw(small, text: str) -> None:
     shown = shown_places(small, ViewState())
     labels = {pid: text for pid in shown.index}
     fmap = base_map(PROVINCES, [(text, "#000000")], legend_title=text, basemap="none")
-    places_layer(shown, {}, labels, {}, selected="wuhan").add_to(fmap)
+    layer(small, shown, labels=labels, selected="wuhan").add_to(fmap)
     html = render(fmap)
     assert text not in html
     for active in ("<img", "<svg", "<script>window", "${window", "`;window"):
@@ -156,7 +193,7 @@ def test_autonavi_shifts_points_into_gcj02(small) -> None:
 
     shown = shown_places(small, ViewState())
     fmap = base_map(PROVINCES, [], basemap="autonavi")
-    places_layer(shown, {}, {}, {}, shift=wgs84_to_gcj02).add_to(fmap)
+    layer(small, shown, shift=wgs84_to_gcj02).add_to(fmap)
     html = render(fmap)
     lat, lon = wgs84_to_gcj02(30.5, 114.3)
     assert f"[{round(lon, 4)},{round(lat, 4)}]" in html
@@ -172,14 +209,12 @@ def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
         }
     }
     fmap = base_map(PROVINCES, [], basemap="none")
-    places_layer(shown, {}, {}, {}, selected="wuhan", outlines={"wuhan": outline}).add_to(fmap)
+    layer(small, shown, selected="wuhan", outlines={"wuhan": outline}).add_to(fmap)
     html = render(fmap)
     assert "[115,31]" in html
     assert "interactive: false" in html
     unselected = base_map(PROVINCES, [], basemap="none")
-    places_layer(shown, {}, {}, {}, selected="shenzhen", outlines={"wuhan": outline}).add_to(
-        unselected
-    )
+    layer(small, shown, selected="shenzhen", outlines={"wuhan": outline}).add_to(unselected)
     assert "[115,31]" not in render(unselected)
 
 
