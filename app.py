@@ -10,6 +10,10 @@ from atlas.assets import ensure_static_assets
 from ui.state import current_translator
 
 ROOT = Path(__file__).resolve().parent
+# Not "pages/": Streamlit runs a file in a folder of that name as a page of its own
+# (without this script) until some run has called st.navigation, e.g. a deep link
+# after a restart; under AppTest that mode returns on every run.
+PAGES = ROOT / "app_pages"
 
 st.set_page_config(page_title=current_translator()("app.title"), page_icon="🗺️", layout="wide")
 
@@ -23,23 +27,17 @@ def _assets_ready() -> bool:
 _assets_ready()
 t = current_translator()
 pages = [
-    st.Page(ROOT / "pages" / "map.py", title=t("nav.map"), icon="🗺️", default=True, url_path="map"),
+    st.Page(PAGES / "map.py", title=t("nav.map"), icon="🗺️", default=True, url_path="map"),
     st.Page(
-        ROOT / "pages" / "programmes.py",
+        PAGES / "programmes.py",
         title=t("nav.programmes"),
         icon="📋",
         url_path="programmes",
     ),
-    st.Page(
-        ROOT / "pages" / "timeline.py", title=t("nav.timeline"), icon="📈", url_path="timeline"
-    ),
-    st.Page(
-        ROOT / "pages" / "overlaps.py", title=t("nav.overlaps"), icon="🔀", url_path="overlaps"
-    ),
-    st.Page(
-        ROOT / "pages" / "provinces.py", title=t("nav.provinces"), icon="🗾", url_path="provinces"
-    ),
-    st.Page(ROOT / "pages" / "compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
-    st.Page(ROOT / "pages" / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
+    st.Page(PAGES / "timeline.py", title=t("nav.timeline"), icon="📈", url_path="timeline"),
+    st.Page(PAGES / "overlaps.py", title=t("nav.overlaps"), icon="🔀", url_path="overlaps"),
+    st.Page(PAGES / "provinces.py", title=t("nav.provinces"), icon="🗾", url_path="provinces"),
+    st.Page(PAGES / "compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
+    st.Page(PAGES / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
 ]
 st.navigation(pages).run()

@@ -109,6 +109,10 @@ class _Verbatim(Element):
         self.text = text
 
 
+# An element's JavaScript name is branca's snake case of its class name + "_" + its id.
+_NAME_PREFIXES: dict[str, str] = {}
+
+
 class QuickRender(MacroElement):
     """A MacroElement that adds its rendered parts to the page without recompiling them.
 
@@ -117,6 +121,15 @@ class QuickRender(MacroElement):
     GeoJSON (compiling it took ~170 ms at 10,000 places), and the fifteen small parts of
     the base map took ~8 ms. Mixed into folium's classes below, after them in the bases.
     """
+
+    def get_name(self) -> str:
+        # branca re-derives the snake case letter by letter on each of the ~70 calls per
+        # rerun. Only that part is kept: st_folium renumbers the ids.
+        prefix = _NAME_PREFIXES.get(self._name)
+        if prefix is None:
+            prefix = super().get_name().removesuffix(f"_{self._id}")
+            _NAME_PREFIXES[self._name] = prefix
+        return f"{prefix}_{self._id}"
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()

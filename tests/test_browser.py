@@ -294,8 +294,8 @@ def test_every_page_draws_without_errors(offline) -> None:
 
 
 def test_a_deep_link_as_the_first_visit_after_a_restart_goes_through_app_py(browser) -> None:
-    # Until some run calls st.navigation, Streamlit would run pages/timeline.py on its own
-    # (no page config, a navigation listing file names). A fresh server shows it properly.
+    # With a folder named pages/, Streamlit ran pages/timeline.py on its own here (no page
+    # config, a navigation listing file names) until some run had called st.navigation.
     from tests.browser import streamlit_server
     from tests.conftest import Offline
 

@@ -235,3 +235,15 @@ def test_province_choropleth_shades_and_escapes() -> None:
     assert "<b>Hubei</b>" not in html
     assert "\\u0026lt;b\\u0026gt;Hubei\\u0026lt;/b\\u0026gt;: 7" in html
     assert html.count("atlas-legend") >= 1 and not CDN.search(html)
+
+
+def test_element_names_are_brancas() -> None:
+    # QuickRender keeps the snake-cased class part of each name; the id part still moves.
+    from branca.element import Element
+
+    fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="osm")
+    elements = [fmap, *fmap._children.values()]
+    for element in elements:
+        assert element.get_name() == Element.get_name(element)
+        element._id = "div_1"
+        assert element.get_name() == Element.get_name(element)

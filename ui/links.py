@@ -7,7 +7,7 @@ import streamlit as st
 from atlas.escape import escape_markdown
 from atlas.view import ViewState, to_query
 
-MAP_PAGE = "pages/map.py"
+MAP_PAGE = "app_pages/map.py"
 
 
 def place_link(view: ViewState, place_id: str, label: str) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from atlas.dataset import Dataset
 from atlas.i18n import Translator, translator
 from atlas.schema import DataError
 from atlas.view import Notice, ViewOptions, ViewState
 from ui import data, state
+from ui.links import MAP_PAGE
 from ui.sidebar import render_filters
 
 
@@ -36,19 +36,6 @@ def notice_text(notice: Notice, t: Translator) -> str:
     )
 
 
-def _leave_legacy_pages_mode() -> None:
-    """Run every page through app.py, also the first run after the server starts.
-
-    Until some run calls ``st.navigation``, Streamlit treats a folder named ``pages/``
-    as its first-generation multipage app and runs a page asked for by name (a deep
-    link, or a browser reconnecting after a failover) as a script of its own, without
-    app.py. Switch that mode off and rerun; the rerun goes through app.py to the same page.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def open_page(name: str) -> PageContext:
     """Load, restore and draw the shared parts; stops the page with a readable error
     if the data does not validate.
@@ -56,7 +43,6 @@ def open_page(name: str) -> PageContext:
     Called at the top of each page rather than once in app.py: widgets drawn before
     ``st.navigation`` are lost on reruns under AppTest, and the pages must be tested.
     """
-    _leave_legacy_pages_mode()
     try:
         dataset = data.dataset()
     except DataError as error:
@@ -72,7 +58,7 @@ def open_page(name: str) -> PageContext:
     view = state.update_view(view)
     t = translator(view.lang)
     if state.take_jump_to_map() and name != "map":
-        st.switch_page("pages/map.py")
+        st.switch_page(MAP_PAGE)
     ignored = state.notices()
     if ignored:
         # st.warning renders Markdown: the values come from the link, so escape them.
