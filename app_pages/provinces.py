@@ -25,7 +25,7 @@ programme = st.selectbox(
 counts = province_counts(dataset, view, None if programme == state.ALL else programme)
 labels = {p: province_name(dataset, t, p) for p in dataset.provinces.index}
 fmap = province_choropleth(
-    data.geo().provinces,
+    data.geo(dataset).provinces,
     counts.to_dict(),
     labels,
     t("provinces.count"),

@@ -16,7 +16,7 @@ import streamlit as st
 
 from atlas.assets import publish, static_url
 from atlas.coords import wgs84_to_gcj02
-from atlas.dataset import Dataset, data_dir_from_env, load_dataset
+from atlas.dataset import Dataset, data_dir_from_env, load_dataset, per_dataset
 from atlas.export import data_package_bytes
 from atlas.filters import view_options
 from atlas.geo import GeoLayers, load_geo, shifted
@@ -70,11 +70,6 @@ def _geo(directory: str, signature: str, gcj02: bool) -> GeoLayers:
     return shifted(layers, wgs84_to_gcj02) if gcj02 else layers
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _options(directory: str, signature: str, basemaps: tuple[str, ...]) -> ViewOptions:
-    return view_options(_dataset(directory, signature), basemaps)
-
-
 def tianditu_key() -> str | None:
     """Tianditu's browser key, from $TIANDITU_KEY or the secret ``tianditu_key``."""
     key = os.environ.get("TIANDITU_KEY", "").strip()
@@ -106,15 +101,31 @@ def dataset() -> Dataset:
     return _dataset(str(directory), _signature(directory))
 
 
-def geo(gcj02: bool = False) -> GeoLayers:
-    """The shapes, in WGS-84, or shifted into GCJ-02 for tiles drawn in it (AutoNavi)."""
+# What goes with a loaded dataset is looked up through it (``per_dataset``: a dictionary
+# lookup) rather than through Streamlit's caches again, each call of which hashes its
+# arguments and takes the data folder's signature: several times per rerun otherwise.
+
+
+def geo(dataset: Dataset, gcj02: bool = False) -> GeoLayers:
+    """The shapes that go with ``dataset``, in WGS-84, or shifted into GCJ-02 for tiles
+    drawn in it (AutoNavi)."""
+    return _geo_of(dataset, gcj02)
+
+
+@per_dataset(maxsize=2)
+def _geo_of(dataset: Dataset, gcj02: bool) -> GeoLayers:
     directory = data_dir()
     return _geo(str(directory), _signature(directory), gcj02)
 
 
-def options() -> ViewOptions:
-    directory = data_dir()
-    return _options(str(directory), _signature(directory), basemaps())
+def options(dataset: Dataset) -> ViewOptions:
+    """What a view of ``dataset`` may hold on this server."""
+    return _options_of(dataset, basemaps())
+
+
+@per_dataset(maxsize=2)
+def _options_of(dataset: Dataset, basemaps: tuple[str, ...]) -> ViewOptions:
+    return view_options(dataset, basemaps)
 
 
 def package_bytes() -> bytes:
@@ -123,17 +134,18 @@ def package_bytes() -> bytes:
     return _package(str(directory), _signature(directory))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _outlines_file(directory: str, signature: str, gcj02: bool) -> str:
-    provinces = _geo(directory, signature, gcj02).provinces
+def provinces_url(dataset: Dataset, gcj02: bool = False) -> str | None:
+    """Where the browser fetches the province outlines (None if there are none)."""
+    relative = _outlines_file(dataset, gcj02)
+    if relative is None:
+        return None
+    return f"{static_url(st.get_option('server.baseUrlPath'))}/{relative}"
+
+
+@per_dataset(maxsize=2)
+def _outlines_file(dataset: Dataset, gcj02: bool) -> str | None:
+    provinces = geo(dataset, gcj02).provinces
+    if not provinces["features"]:
+        return None
     content = json.dumps(provinces, ensure_ascii=False, separators=(",", ":")).encode()
     return publish(content, "provinces", ".geojson")
-
-
-def provinces_url(gcj02: bool = False) -> str | None:
-    """Where the browser fetches the province outlines (None if there are none)."""
-    directory = data_dir()
-    if not geo(gcj02).provinces["features"]:
-        return None
-    relative = _outlines_file(str(directory), _signature(directory), gcj02)
-    return f"{static_url(st.get_option('server.baseUrlPath'))}/{relative}"

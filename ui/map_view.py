@@ -34,7 +34,7 @@ RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, EncodedPlace]:
     """Every place's map feature in ``lang``, on WGS-84 or GCJ-02 tiles: built once, then
     each rerun only colours the shown ones."""
-    geo = data.geo(gcj02)
+    geo = data.geo(dataset, gcj02)
     return encode_places(
         dataset.places,
         names(dataset, lang).places,
@@ -48,7 +48,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     """Draw the map of ``shown`` places; a click reruns the app, and
     :func:`ui.state.take_map_click` selects the place at the start of that run."""
     gcj02 = BASEMAPS[view.basemap].gcj02
-    geo = data.geo(gcj02)
+    geo = data.geo(dataset, gcj02)
     colours = programme_colours(list(dataset.programmes["id"]))
     names = names_in(dataset, t)
     legend = [(names.programmes[p], c) for p, c in colours.items()]
@@ -62,7 +62,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         tile_key=data.tianditu_key(),
         base_url_path=st.get_option("server.baseUrlPath"),
         button_titles=(t("map.fullscreen"), t("map.reset")),
-        provinces_url=data.provinces_url(gcj02),
+        provinces_url=data.provinces_url(dataset, gcj02),
     )
     layer = places_layer(
         shown, colours, _encoded_places(dataset, t.lang, gcj02), view.place, geo.outlines

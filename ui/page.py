@@ -49,7 +49,7 @@ def open_page(name: str) -> PageContext:
         st.error(state.current_translator()("error.data", folder=data.data_dir()))
         st.code(str(error), language=None)
         st.stop()
-    options = data.options()
+    options = data.options(dataset)
     state.initial_view(options)
     state.take_map_click(dataset.places.index)
     view = state.current_view()
