@@ -157,8 +157,7 @@ def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     return result
 
 
-def programme_counts(dataset: Dataset, shown: pd.DataFrame) -> pd.Series:
+def programme_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
     """How many of the shown places are in each programme (programmes.csv order)."""
-    tally = Counter(p for programmes in shown["programmes"] for p in programmes)
-    ids = dataset.programmes["id"]
-    return pd.Series([tally[p] for p in ids], index=pd.Index(ids, name="id"), dtype=int)
+    tally = Counter(p for programmes in shown["programmes"].tolist() for p in programmes)
+    return {p: tally[p] for p in dataset.programmes["id"].tolist()}

@@ -51,7 +51,7 @@ def test_years_province_and_search(small) -> None:
 
 def test_counts(small) -> None:
     counts = programme_counts(small, shown_places(small, ViewState()))
-    assert counts.to_dict() == {"low-carbon-pilot": 3, "ets-pilot": 1}
+    assert counts == {"low-carbon-pilot": 3, "ets-pilot": 1}
 
 
 def test_search_mask_empty_text(small) -> None:

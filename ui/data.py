@@ -6,11 +6,14 @@ folder is picked up without restarting the server.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -25,18 +28,32 @@ from atlas.names import names
 from atlas.panel import prepare_panels
 from atlas.view import BASEMAPS, KEYLESS_BASEMAPS, ViewOptions
 
-# A rerun asks for the signature several times; walking the folder once a second is
-# enough to notice edits and keeps the cache keys short strings, cheap to hash.
-SIGNATURE_TTL = 1.0  # seconds
-_signatures: dict[Path, tuple[float, str]] = {}
+# A rerun asks for the data folder's signature and the tile key more than once, and
+# each answer costs file-system calls; once a second is enough to notice an edit.
+REMEMBER_FOR = 1.0  # seconds
+T = TypeVar("T")
 
 
+def _remembered(f: Callable[..., T]) -> Callable[..., T]:
+    """``f(*args)``, computed again only when its last answer is ``REMEMBER_FOR`` old."""
+    answers: dict[tuple, tuple[float, T]] = {}
+
+    @functools.wraps(f)
+    def remembered(*args: Any) -> T:
+        now = time.monotonic()
+        answer = answers.get(args)
+        if answer is not None and now - answer[0] < REMEMBER_FOR:
+            return answer[1]
+        value = f(*args)
+        answers[args] = (now, value)
+        return value
+
+    return remembered
+
+
+@_remembered
 def _signature(directory: Path) -> str:
     """A digest of file names, mtimes and sizes: changes whenever the data does."""
-    now = time.monotonic()
-    remembered = _signatures.get(directory)
-    if remembered is not None and now - remembered[0] < SIGNATURE_TTL:
-        return remembered[1]
     files = (
         sorted(
             (str(p.relative_to(directory)), p.stat().st_mtime_ns, p.stat().st_size)
@@ -46,9 +63,7 @@ def _signature(directory: Path) -> str:
         if directory.is_dir()
         else []
     )
-    digest = hashlib.sha256(repr(files).encode()).hexdigest()
-    _signatures[directory] = (now, digest)
-    return digest
+    return hashlib.sha256(repr(files).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -70,6 +85,7 @@ def _geo(directory: str, signature: str, gcj02: bool) -> GeoLayers:
     return shifted(layers, wgs84_to_gcj02) if gcj02 else layers
 
 
+@_remembered
 def tianditu_key() -> str | None:
     """Tianditu's browser key, from $TIANDITU_KEY or the secret ``tianditu_key``."""
     key = os.environ.get("TIANDITU_KEY", "").strip()
