@@ -14,7 +14,7 @@ import gc
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,27 +193,39 @@ class Samples:
         }
 
 
-def measure_once(app: AppUnderTest, target: Target, samples: Samples) -> None:
-    """One repetition: cold first load, warm first load, filter change, click."""
+def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
-    samples.cold.append(timed_run(new_session(app.script)))
 
-    at = new_session(app.script)
-    with capture_map() as sizes:
-        samples.first.append(timed_run(at))
-    samples.payload.append(sizes[-1])
 
-    programme_widget(at).set_value([target.programme])
-    samples.filter.append(timed_run(at))
-
-    with capture_map() as sizes, app.click(at, target, 1):
-        samples.click.append(timed_run(at))
-    samples.click_payload.append(sizes[-1])
-    samples.click_runs.append(len(sizes))  # each script run sends the map once
-    headings = [str(h.value) for h in at.subheader]
-    if not any(target.name_en in h for h in headings):
-        raise RuntimeError(f"{app.name}: the click on {target.place_id} opened no panel")
+def measure_once(
+    apps: Sequence[AppUnderTest], target: Target, samples: Mapping[str, Samples]
+) -> None:
+    """One repetition of each figure for every app, the apps taking turns figure by figure
+    (cold first load, warm first load, filter change, click): a slow spell of a shared
+    machine then falls on both sides of a ratio, not on one app's whole repetition."""
+    _clear_caches()  # once: clearing again would empty the caches the other app just filled
+    for app in apps:
+        samples[app.name].cold.append(timed_run(new_session(app.script)))
+    sessions: dict[str, AppTest] = {}
+    for app in apps:
+        at = sessions[app.name] = new_session(app.script)
+        with capture_map() as sizes:
+            samples[app.name].first.append(timed_run(at))
+        samples[app.name].payload.append(sizes[-1])
+    for app in apps:
+        at = sessions[app.name]
+        programme_widget(at).set_value([target.programme])
+        samples[app.name].filter.append(timed_run(at))
+    for app in apps:
+        at = sessions[app.name]
+        with capture_map() as sizes, app.click(at, target, 1):
+            samples[app.name].click.append(timed_run(at))
+        samples[app.name].click_payload.append(sizes[-1])
+        samples[app.name].click_runs.append(len(sizes))  # each script run sends the map once
+        headings = [str(h.value) for h in at.subheader]
+        if not any(target.name_en in h for h in headings):
+            raise RuntimeError(f"{app.name}: the click on {target.place_id} opened no panel")
 
 
 def warm_up(directory: Path) -> None:
@@ -224,11 +236,10 @@ def warm_up(directory: Path) -> None:
 
 
 def measure_dataset(directory: Path, runs: int) -> dict[str, Samples]:
-    """``runs`` interleaved repetitions of both apps on ``directory``."""
+    """``runs`` repetitions of both apps on ``directory``, taking turns figure by figure."""
     target = pick_target(directory)
     results = {APP_UNDER_TEST.name: Samples(), BASELINE.name: Samples()}
     with data_dir(directory):
         for _ in range(runs):
-            for app in (APP_UNDER_TEST, BASELINE):
-                measure_once(app, target, results[app.name])
+            measure_once((APP_UNDER_TEST, BASELINE), target, results)
     return results

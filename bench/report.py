@@ -210,7 +210,9 @@ def machine() -> list[str]:
 
 METHOD = """\
 - Server times: `streamlit.testing.v1.AppTest`, `time.perf_counter()` around `at.run()`, median
-  of the runs. *First load, empty caches* clears `st.cache_data` and `st.cache_resource` first
+  of the runs. The two apps take turns figure by figure (this app's filter change, then the
+  baseline's, and so on), so a slow spell of the machine falls on both sides of a ratio.
+  *First load, empty caches* clears `st.cache_data` and `st.cache_resource` first
   (modules are already imported); *new session* is a fresh `AppTest` on warm caches; *filter
   change* sets the programme multiselect (found by its label) to the first programme;
   *map click* is a click on that programme's place with the most actions, given to each app as
