@@ -134,7 +134,7 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
 def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
     passes = _membership_test(view)
-    order = {pid: i for i, pid in enumerate(dataset.programmes["id"])}
+    order = {pid: i for i, pid in enumerate(dataset.programmes["id"].tolist())}
     # Plain Python over the membership rows: pandas' filtering and grouping cost more.
     found: dict[str, set[str]] = {}
     for row in _membership_rows(dataset):
@@ -153,7 +153,7 @@ def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
         keep = [k and m for k, m in zip(keep, matches, strict=True)]
     # Copy-on-write (pandas >= 3): adding a column to the selection leaves ``places`` as it is.
     result = places[np.array(keep, dtype=bool)]
-    result["programmes"] = [by_place.get(pid, ()) for pid in result.index]
+    result["programmes"] = [by_place.get(pid, ()) for pid in result.index.tolist()]
     return result
 
 

@@ -49,7 +49,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     :func:`ui.state.take_map_click` selects the place at the start of that run."""
     gcj02 = BASEMAPS[view.basemap].gcj02
     geo = data.geo(dataset, gcj02)
-    colours = programme_colours(list(dataset.programmes["id"]))
+    colours = programme_colours(dataset.programmes["id"].tolist())
     names = names_in(dataset, t)
     legend = [(names.programmes[p], c) for p, c in colours.items()]
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))

@@ -18,7 +18,7 @@ SHOWN_IDS = "atlas_table_ids"
 
 def _in_name_order(shown: pd.DataFrame, names: Names) -> list[str]:
     """Ids of the shown places, sorted by name in the chosen language."""
-    here = set(shown.index)
+    here = set(shown.index.tolist())  # tolist: iterating an Arrow-backed index is slow
     return [pid for pid in names.sorted_places if pid in here]
 
 
