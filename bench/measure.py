@@ -51,6 +51,24 @@ def data_dir(directory: Path) -> Iterator[None]:
             os.environ[DATA_DIR_ENV] = before
 
 
+@contextmanager
+def compiled_once() -> Iterator[None]:
+    """One script cache for all runs, as a server has one per process.
+
+    AppTest gives every run a new cache, so every run compiles its scripts again: about a
+    millisecond for this app's two, a cost a server pays once. Both apps get the same.
+    """
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    with (
+        mock.patch.object(app_test, "ScriptCache", lambda: shared),
+        mock.patch.object(local_script_runner, "ScriptCache", lambda: shared),
+    ):
+        yield
+
+
 def payload_bytes(kwargs: Mapping[str, Any]) -> int:
     """UTF-8 size of the map's script, header, html and feature group."""
     return sum(len(str(kwargs.get(name) or "").encode("utf-8")) for name in MAP_FIELDS)
@@ -230,7 +248,7 @@ def measure_once(
 
 def warm_up(directory: Path) -> None:
     """Run each app once, unmeasured, so imports do not count against the first one."""
-    with data_dir(directory):
+    with data_dir(directory), compiled_once():
         for app in (APP_UNDER_TEST, BASELINE):
             timed_run(new_session(app.script))
 
@@ -239,7 +257,7 @@ def measure_dataset(directory: Path, runs: int) -> dict[str, Samples]:
     """``runs`` repetitions of both apps on ``directory``, taking turns figure by figure."""
     target = pick_target(directory)
     results = {APP_UNDER_TEST.name: Samples(), BASELINE.name: Samples()}
-    with data_dir(directory):
+    with data_dir(directory), compiled_once():
         for _ in range(runs):
             measure_once((APP_UNDER_TEST, BASELINE), target, results)
     return results

@@ -213,7 +213,8 @@ METHOD = """\
   of the runs. The two apps take turns figure by figure (this app's filter change, then the
   baseline's, and so on), so a slow spell of the machine falls on both sides of a ratio.
   *First load, empty caches* clears `st.cache_data` and `st.cache_resource` first
-  (modules are already imported); *new session* is a fresh `AppTest` on warm caches; *filter
+  (modules are already imported, scripts compiled: AppTest would compile them on every run,
+  a server once per process); *new session* is a fresh `AppTest` on warm caches; *filter
   change* sets the programme multiselect (found by its label) to the first programme;
   *map click* is a click on that programme's place with the most actions, given to each app as
   it reads clicks: this app gets `last_active_drawing` + `last_object_clicked_count` as the
