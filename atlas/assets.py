@@ -8,6 +8,8 @@ and Streamlit serves ``static/`` at ``/app/static/``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +78,19 @@ ASSETS: tuple[Asset, ...] = (
 # What every map loads, in order (jQuery before anything that might use it).
 MAP_JS = (JQUERY_JS, LEAFLET_JS)
 MAP_CSS = (LEAFLET_CSS,)
+# The atlas's own map controls (kept in git, not vendored); see atlas.mapping.MapControls.
+OWN_MAP_JS = "atlas/map.js"
+
+
+@functools.cache
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def own_script_url(base_url_path: str = "") -> str:
+    """URL of ``static/atlas/map.js``, versioned by its content: browsers may keep it cached."""
+    version = _digest(STATIC_DIR / OWN_MAP_JS)
+    return f"{static_url(base_url_path)}/{OWN_MAP_JS}?v={version}"
 
 
 def _package_dir(package: str) -> Path:

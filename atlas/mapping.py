@@ -19,10 +19,9 @@ import folium
 import pandas as pd
 import xyzservices
 from branca.element import Element, Figure, MacroElement
-from folium.map import FitBounds
 from jinja2 import Template
 
-from atlas.assets import MAP_CSS, MAP_JS
+from atlas.assets import MAP_CSS, MAP_JS, own_script_url
 from atlas.escape import escape_text
 
 CHINA_CENTER = (35.0, 104.5)
@@ -159,10 +158,6 @@ class _TileLayer(folium.TileLayer, QuickRender):
     pass
 
 
-class _FitBounds(FitBounds, QuickRender):
-    pass
-
-
 class PlacesGroup(folium.FeatureGroup, QuickRender):
     """The layer group ``st_folium`` adds to the map without reloading it."""
 
@@ -171,202 +166,37 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class Legend(QuickRender):
-    """A legend control listing programme colours; every label arrives escaped."""
+class MapControls(QuickRender):
+    """Fit to China, province outlines, legend, the view in the page's address, and the
+    full-screen and reset buttons: one call into ``static/atlas/map.js``, which the map's
+    iframe loads once, rather than their JavaScript sent with the map on every rerun.
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "atlas-legend");
-                div.setAttribute("role", "list");
-                div.setAttribute("aria-label", {{ this.title_json }});
-                div.style.cssText = "background:rgba(255,255,255,.9);padding:4px 6px;"
-                    + "max-width:210px;font-size:11px;line-height:1.35;"
-                    + "font-family:" + {{ this.font_json }} + ";"
-                    + "border-radius:4px;"
-                    + "box-shadow:0 1px 3px rgba(0,0,0,.3)";
-                div.innerHTML = {{ this.html_json }};
-                return div;
-            };
-            var map = {{ this._parent.get_name() }};
-            legend.addTo(map);
-            var css = document.createElement("style");
-            css.textContent = ".atlas-tooltip{font-size:13px;font-family:"
-                + {{ this.font_json }} + "}";
-            document.head.appendChild(css);
-            map.attributionControl.addAttribution({{ this.attribution_json }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, title: str, entries: Sequence[tuple[str, str]], attribution: str) -> None:
-        super().__init__()
-
-        self._name = "Legend"
-        rows = "".join(
-            f'<div role="listitem"><span style="display:inline-block;width:10px;height:10px;'
-            f'border-radius:50%;background:{escape_text(colour)};margin-right:6px"></span>'
-            f"{escape_text(label)}</div>"
-            for label, colour in entries
-        )
-        html = f"<strong>{escape_text(title)}</strong>{rows}"
-        # json.dumps then escaping '<' keeps a '</script>' in a label from closing the tag.
-        self.html_json = json.dumps(html).replace("<", "\\u003c")
-        self.title_json = json.dumps(escape_text(title)).replace("<", "\\u003c")
-        self.attribution_json = json.dumps(escape_text(attribution)).replace("<", "\\u003c")
-        self.font_json = json.dumps(FONT_STACK)
-
-
-class ViewInUrl(QuickRender):
-    """Write the map's centre and zoom into the page's address after the user moves it.
-
-    Done in the browser, not through Streamlit: returning the view from st_folium
-    would rerun the app on every pan. The app reads lat/lon/zoom back on its next
-    run, so a shared link reopens the same map view. Moves made by the app itself
-    (fitting China on load) do not count.
+    Every text in ``options`` must arrive escaped (``escape_text``); ``<`` is also written
+    as ``\\u003c`` so no value can close the script tag.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var touched = false;
-            ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
-                map.getContainer().addEventListener(e, function () { touched = true; });
-            });
-            // GCJ-02 -> WGS-84, one step of the usual inverse (under 2 m off): links store WGS-84.
-            function toWgs(lat, lng) {
-                if (!{{ this.gcj02_json }}) { return [lat, lng]; }
-                var x = lng - 105.0, y = lat - 35.0, PI = Math.PI;
-                var dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y
-                    + 0.2 * Math.sqrt(Math.abs(x));
-                var dLng = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y
-                    + 0.1 * Math.sqrt(Math.abs(x));
-                var common = (20.0 * Math.sin(6.0 * x * PI)
-                    + 20.0 * Math.sin(2.0 * x * PI)) * 2 / 3;
-                dLat += common + (20.0 * Math.sin(y * PI) + 40.0 * Math.sin(y / 3.0 * PI)) * 2 / 3
-                    + (160.0 * Math.sin(y / 12.0 * PI) + 320 * Math.sin(y * PI / 30.0)) * 2 / 3;
-                dLng += common + (20.0 * Math.sin(x * PI) + 40.0 * Math.sin(x / 3.0 * PI)) * 2 / 3
-                    + (150.0 * Math.sin(x / 12.0 * PI) + 300.0 * Math.sin(x / 30.0 * PI)) * 2 / 3;
-                var a = 6378245.0, ee = 0.00669342162296594323;
-                var rad = lat / 180.0 * PI, magic = 1 - ee * Math.sin(rad) * Math.sin(rad);
-                var sq = Math.sqrt(magic);
-                dLat = (dLat * 180.0) / ((a * (1 - ee)) / (magic * sq) * PI);
-                dLng = (dLng * 180.0) / (a / sq * Math.cos(rad) * PI);
-                return [lat - dLat, lng - dLng];
-            }
-            map.on("moveend", function () {
-                if (!touched) { return; }
-                try {
-                    var top = window.parent;
-                    var url = new URL(top.location.href);
-                    var c = map.getCenter(), wgs = toWgs(c.lat, c.lng);
-                    url.searchParams.set("lat", wgs[0].toFixed(4));
-                    url.searchParams.set("lon", wgs[1].toFixed(4));
-                    url.searchParams.set("zoom", String(Math.round(map.getZoom())));
-                    top.history.replaceState(top.history.state, "", url.toString());
-                } catch (err) { /* a cross-origin embed cannot write the address */ }
-            });
-        })();
+        atlasMap.controls({{ this._parent.get_name() }}, {{ this.options_json }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, gcj02: bool = False) -> None:
+    def __init__(self, options: Mapping[str, Any]) -> None:
         super().__init__()
-        self._name = "ViewInUrl"
-        self.gcj02_json = "true" if gcj02 else "false"
+        self._name = "MapControls"
+        self.options_json = json.dumps(dict(options), ensure_ascii=False).replace("<", "\\u003c")
 
 
-class MapButtons(QuickRender):
-    """Two buttons under the zoom control: full screen and back to all of China.
-
-    Plain Leaflet controls using the browser's Fullscreen API, so they need no
-    plugin from a CDN.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var Buttons = L.Control.extend({
-                options: {position: "topleft"},
-                onAdd: function () {
-                    var bar = L.DomUtil.create("div", "leaflet-bar atlas-buttons");
-                    function button(text, title, onClick) {
-                        var a = L.DomUtil.create("a", "", bar);
-                        a.href = "#"; a.role = "button"; a.textContent = text;
-                        a.title = title; a.setAttribute("aria-label", title);
-                        L.DomEvent.on(a, "click", function (e) {
-                            L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e); onClick();
-                        });
-                    }
-                    button("⤢", {{ this.fullscreen_json }}, function () {
-                        var box = map.getContainer();
-                        if (document.fullscreenElement) { document.exitFullscreen(); }
-                        else if (box.requestFullscreen) { box.requestFullscreen(); }
-                    });
-                    button("⌂", {{ this.reset_json }}, function () {
-                        map.fitBounds({{ this.bounds_json }});
-                    });
-                    return bar;
-                }
-            });
-            new Buttons().addTo(map);
-            document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
-        })();
-        {% endmacro %}
-        """
+def _legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
+    rows = "".join(
+        f'<div role="listitem"><span style="display:inline-block;width:10px;height:10px;'
+        f'border-radius:50%;background:{escape_text(colour)};margin-right:6px"></span>'
+        f"{escape_text(label)}</div>"
+        for label, colour in entries
     )
-
-    def __init__(self, fullscreen: str, reset: str) -> None:
-        super().__init__()
-
-        self._name = "MapButtons"
-        self.fullscreen_json = json.dumps(escape_text(fullscreen))
-        self.reset_json = json.dumps(escape_text(reset))
-        self.bounds_json = json.dumps(CHINA_BOUNDS)
-
-
-class RemoteOutlines(QuickRender):
-    """Province outlines fetched by the browser from the app's static files.
-
-    Embedding them would send ~150 KB with every rerun; as a static file they are
-    fetched once and cached. They sit in a pane below the markers and never catch
-    clicks.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var pane = map.createPane("atlasOutlines");
-            pane.style.zIndex = 350;
-            pane.style.pointerEvents = "none";
-            fetch({{ this.url_json }})
-                .then(function (r) { return r.json(); })
-                .then(function (data) {
-                    L.geoJSON(data, {pane: "atlasOutlines", interactive: false,
-                                     style: {{ this.style_json }}}).addTo(map);
-                });
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str, style: Mapping[str, Any]) -> None:
-        super().__init__()
-
-        self._name = "RemoteOutlines"
-        self.url_json = json.dumps(url)
-        self.style_json = json.dumps(dict(style))
+    return f"<strong>{escape_text(title)}</strong>{rows}"
 
 
 def base_map(
@@ -392,10 +222,9 @@ def base_map(
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
-    # Fit China whatever the width of the column; constant, so the map's hash is too.
-    _FitBounds(CHINA_BOUNDS).add_to(m)
     # Instance attributes shadow folium's CDN lists; st_folium loads exactly these.
     m.default_js = [(a.target, a.url_under(base_url_path)) for a in MAP_JS]
+    m.default_js.append(("atlas_map", own_script_url(base_url_path)))
     m.default_css = [(a.target, a.url_under(base_url_path)) for a in MAP_CSS]
     if tiles.needs_key and not tile_key:
         tiles = BASEMAPS["none"]
@@ -423,9 +252,7 @@ def base_map(
         "fillColor": "#f2efe9",
         "fillOpacity": 0.35 if not tiles.url else 0.0,
     }
-    if provinces_url:
-        RemoteOutlines(provinces_url, outline_style).add_to(m)
-    elif provinces.get("features"):
+    if not provinces_url and provinces.get("features"):
         folium.GeoJson(
             dict(provinces),
             name="provinces",
@@ -434,9 +261,24 @@ def base_map(
             control=False,
             smooth_factor=1.0,
         ).add_to(m)
-    Legend(legend_title, legend_entries, attribution).add_to(m)
-    ViewInUrl(gcj02=tiles.gcj02).add_to(m)
-    MapButtons(*button_titles).add_to(m)
+    # Constant for a given language and basemap, so the map's hash is too.
+    MapControls(
+        {
+            "bounds": CHINA_BOUNDS,
+            "outlines": {"url": provinces_url, "style": outline_style} if provinces_url else None,
+            "legend": {
+                "title": escape_text(legend_title),
+                "html": _legend_html(legend_title, legend_entries),
+            },
+            "font": FONT_STACK,
+            "attribution": escape_text(attribution),
+            "gcj02": tiles.gcj02,
+            "buttons": {
+                "fullscreen": escape_text(button_titles[0]),
+                "reset": escape_text(button_titles[1]),
+            },
+        }
+    ).add_to(m)
     return m
 
 
@@ -732,8 +574,13 @@ def province_choropleth(
                 "geometry": feature["geometry"],
             }
         )
+    lower = [1, *(b + 1 for b in bins[:-1])]
+    entries = [("0", CHOROPLETH[0])] + [
+        (f"{lo}" if lo == hi else f"{lo}–{hi}", CHOROPLETH[i + 1])
+        for i, (lo, hi) in enumerate(zip(lower, bins, strict=True))
+    ]
     fmap = base_map(
-        {"features": []}, [], legend_title=title, basemap="none", base_url_path=base_url_path
+        {"features": []}, entries, legend_title=title, basemap="none", base_url_path=base_url_path
     )
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
@@ -746,14 +593,4 @@ def province_choropleth(
         },
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     ).add_to(fmap)
-    lower = [1, *(b + 1 for b in bins[:-1])]
-    entries = [("0", CHOROPLETH[0])] + [
-        (f"{lo}" if lo == hi else f"{lo}–{hi}", CHOROPLETH[i + 1])
-        for i, (lo, hi) in enumerate(zip(lower, bins, strict=True))
-    ]
-    # The base map's legend lists programmes; this one lists the classes instead.
-    for child in list(fmap._children.values()):
-        if isinstance(child, Legend):
-            del fmap._children[child.get_name()]
-    Legend(title, entries, BOUNDARY_ATTRIBUTION).add_to(fmap)
     return fmap

@@ -211,6 +211,26 @@ def test_panning_writes_the_map_position_into_the_link(offline) -> None:
     assert "lat=" in page.evaluate("() => window.location.search")
 
 
+def test_a_link_reopens_its_map_view_and_the_controls_work(offline) -> None:
+    # The link's zoom and centre win over the initial fit to China (which once ended its
+    # animation after them and put China back), and the controls from static/atlas/map.js
+    # work: province outlines in their own pane, the button back to all of China.
+    open_app(offline, "basemap=none&lat=30.6&lon=114.3&zoom=9")
+    frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
+    offline.page.wait_for_timeout(1_000)  # past any zoom animation
+    view = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter()]")
+    assert view[0] == 9
+    assert abs(view[1]["lat"] - 30.6) < 0.01 and abs(view[1]["lng"] - 114.3) < 0.01
+    controls = offline.page.frame_locator(MAP_FRAME)
+    controls.locator(".leaflet-atlasOutlines-pane path").first.wait_for(
+        state="attached", timeout=30_000
+    )
+    controls.locator(".atlas-buttons a[title='Full screen']").wait_for(timeout=10_000)
+    controls.locator(".atlas-buttons a[title='Show all of China']").click()
+    frame.wait_for_function("() => window.map.getZoom() <= 5", timeout=10_000)
+    assert offline.errors == []
+
+
 def test_a_bad_parameter_shows_a_notice_and_the_rest_applies(offline) -> None:
     open_app(offline, "place=wuhan&programme=moon-pilot&zoom=abc&basemap=none")
     warning = offline.page.locator("[data-testid=stAlert]").first.inner_text()

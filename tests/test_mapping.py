@@ -41,10 +41,13 @@ def layer(dataset, shown, colours=None, labels=None, shapes=None, shift=None, **
 
 def test_base_map_loads_only_local_assets() -> None:
     fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="none")
-    assert [src for _, src in fmap.default_js] == [
+    scripts = [src for _, src in fmap.default_js]
+    assert scripts[:2] == [
         "/app/static/vendor/jquery/jquery.min.js",
         "/app/static/vendor/leaflet/leaflet.js",
     ]
+    assert re.fullmatch(r"/app/static/atlas/map\.js\?v=[0-9a-f]{12}", scripts[2])
+    assert len(scripts) == 3
     assert [href for _, href in fmap.default_css] == ["/app/static/vendor/leaflet/leaflet.css"]
     html = render(fmap)
     assert not CDN.search(html)
@@ -169,9 +172,10 @@ def test_parse_click_ignores_anything_else(result) -> None:
 
 def test_base_map_assets_follow_the_base_url_path() -> None:
     fmap = base_map(PROVINCES, [("Low-carbon", "#E69F00")], basemap="none", base_url_path="/atlas/")
-    assert [src for _, src in fmap.default_js] == [
+    assert [src.split("?")[0] for _, src in fmap.default_js] == [
         "/atlas/app/static/vendor/jquery/jquery.min.js",
         "/atlas/app/static/vendor/leaflet/leaflet.js",
+        "/atlas/app/static/atlas/map.js",
     ]
     css = [href for _, href in fmap.default_css]
     assert css == ["/atlas/app/static/vendor/leaflet/leaflet.css"]
@@ -235,7 +239,9 @@ def test_province_choropleth_shades_and_escapes() -> None:
     assert CHOROPLETH[-1] in html
     assert "<b>Hubei</b>" not in html
     assert "\\u0026lt;b\\u0026gt;Hubei\\u0026lt;/b\\u0026gt;: 7" in html
-    assert html.count("atlas-legend") >= 1 and not CDN.search(html)
+    # One legend, of the classes (the base map's programme legend is not drawn here).
+    assert html.count("atlasMap.controls(") == 1 and '"title": "Pilots"' in html
+    assert not CDN.search(html)
 
 
 def test_element_names_are_brancas() -> None:
