@@ -24,6 +24,9 @@ from bench.synth import generate
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 VALIDATE_TIMEOUT = 600  # seconds
+# Medians steady enough for a 10x ratio need more runs than one 10,000-place repetition
+# (about 90 s, nearly all of it the baseline) can afford.
+SMALL, SMALL_RUNS, LARGE_RUNS = 1000, 9, 5
 QUIET_LOGGERS = (
     "streamlit.runtime.scriptrunner_utils.script_run_context",
     "streamlit.runtime.caching.cache_data_api",
@@ -60,13 +63,19 @@ def _log(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=None,
+        help=f"runs per figure (median); default {SMALL_RUNS} up to {SMALL:,} places, "
+        f"{LARGE_RUNS} above",
+    )
     parser.add_argument(
         "--sizes", type=_sizes, default=_sizes("real,1000,10000"), help="e.g. real,1000,10000"
     )
     parser.add_argument("--browser", action="store_true", help="also time a real browser")
     args = parser.parse_args(argv)
-    if not 1 <= args.runs <= 100:
+    if args.runs is not None and not 1 <= args.runs <= 100:
         parser.error("--runs must be between 1 and 100")
     for name in QUIET_LOGGERS:  # notices about running without a server, expected here
         logging.getLogger(name).addFilter(lambda record: record.levelno >= logging.ERROR)
@@ -75,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     results: Results = {}
     labels: dict[str, str] = {}
+    runs: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         warm_up(DEFAULT_DATA_DIR)
         for size in args.sizes:
@@ -86,8 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _validate(directory)
             places = len(pd.read_csv(directory / "places.csv", dtype=str))
             labels[size] = f"real ({places:,} places)" if size == REAL else f"{places:,} places"
-            _log(f"{labels[size]}: {args.runs} run(s) of both apps")
-            samples = measure_dataset(directory, args.runs)
+            runs[labels[size]] = args.runs or (SMALL_RUNS if places <= SMALL else LARGE_RUNS)
+            _log(f"{labels[size]}: {runs[labels[size]]} run(s) of both apps")
+            samples = measure_dataset(directory, runs[labels[size]])
             table: dict[str, dict[str, float | str | None]] = {}
             for app in (APP_UNDER_TEST, BASELINE):
                 for key, value in samples[app.name].medians().items():
@@ -96,13 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from bench.browser import measure_browser
 
                 _log(f"{labels[size]}: browser")
-                timings = measure_browser(directory, places, args.runs)
+                timings = measure_browser(directory, places, runs[labels[size]])
                 for name, values in timings.items():
                     table.setdefault("browser_load", {})[name] = values["load"]
                     table.setdefault("browser_click", {})[name] = values["click"]
             results[size] = table
     checks = budgets(results)
-    report = render(results, labels, args.runs, time.perf_counter() - start, checks)
+    report = render(results, labels, runs, time.perf_counter() - start, checks)
     print(report)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     (RESULTS_DIR / "latest.md").write_text(report, encoding="utf-8")

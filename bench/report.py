@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
@@ -239,7 +240,7 @@ METHOD = """\
 def render(
     results: Results,
     labels: dict[str, str],
-    runs: int,
+    runs: Mapping[str, int],
     elapsed: float,
     checks: list[Check],
 ) -> str:
@@ -248,7 +249,9 @@ def render(
         "# Benchmark: China Climate Pilot Atlas vs a naive Streamlit + folium app",
         "",
         *(f"- {line}" for line in machine()),
-        f"- median of {runs} run(s) per figure; benchmark wall time {elapsed:,.0f} s",
+        "- median of "
+        + ", ".join(f"{n} run(s) on {label}" for label, n in runs.items())
+        + f" per figure; benchmark wall time {elapsed:,.0f} s",
         "",
         "## Results",
         "",
