@@ -211,6 +211,25 @@ def test_panning_writes_the_map_position_into_the_link(offline) -> None:
     assert "lat=" in page.evaluate("() => window.location.search")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: the server never learns a position the map wrote into the address "
+    "(Streamlit sends its own copy of the query string with a rerun), so the share link "
+    "and the next link the app prints leave it out",
+)
+def test_a_panned_map_position_reaches_the_share_link(offline) -> None:
+    open_app(offline, "basemap=none")
+    page = offline.page
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
+    page.get_by_text("Share and export").click()
+    link = page.locator("[data-testid=stCode]").first
+    link.wait_for(timeout=30_000)
+    assert "zoom=" in link.inner_text()
+
+
 def test_a_link_reopens_its_map_view_and_the_controls_work(offline) -> None:
     # The link's zoom and centre win over the initial fit to China (which once ended its
     # animation after them and put China back), and the controls from static/atlas/map.js
