@@ -295,8 +295,6 @@ class EncodedPlace:
     shape: bool  # drawn as its region's shape rather than a point
     order: int  # shapes: their rank in ``shapes`` (largest first); points: 1 if approximate
     label: str  # escaped
-    lat: float  # in the map's frame (shifted, if the tiles need it)
-    lon: float
 
     def feature(self, colour: str, selected: bool = False) -> str:
         picked = ',"selected":true' if selected else ""
@@ -336,7 +334,7 @@ def encode_places(
             geometry = _json({"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]})
             order = int(approximate)
         head = f'{{"type":"Feature","properties":{{{properties},"colour":"'
-        encoded[pid] = EncodedPlace(head, geometry, shape is not None, order, label, lat, lon)
+        encoded[pid] = EncodedPlace(head, geometry, shape is not None, order, label)
     return encoded
 
 
@@ -463,19 +461,8 @@ def places_layer(
         ).add_to(group)
     place = encoded.get(selected) if selected in shown.index else None
     if place is not None and not place.shape:
-        ring = {
-            "type": "Feature",
-            "properties": {
-                "id": selected,
-                "label": place.label,
-                "colour": SELECTED_COLOUR,
-                "radius": 13,
-            },
-            "geometry": {
-                "type": "Point",
-                "coordinates": [round(place.lon, 4), round(place.lat, 4)],
-            },
-        }
+        properties = {"id": selected, "label": place.label, "colour": SELECTED_COLOUR, "radius": 13}
+        ring = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{place.geometry}}}'
         FeatureLayer(
             [ring],
             {"color": SELECTED_COLOUR, "weight": 3, "fillOpacity": 0.15},

@@ -211,18 +211,15 @@ class Samples:
         }
 
 
-def _clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def measure_once(
     apps: Sequence[AppUnderTest], target: Target, samples: Mapping[str, Samples]
 ) -> None:
     """One repetition of each figure for every app, the apps taking turns figure by figure
     (cold first load, warm first load, filter change, click): a slow spell of a shared
     machine then falls on both sides of a ratio, not on one app's whole repetition."""
-    _clear_caches()  # once: clearing again would empty the caches the other app just filled
+    # Once: clearing again would empty the caches the other app has just filled.
+    st.cache_data.clear()
+    st.cache_resource.clear()
     for app in apps:
         samples[app.name].cold.append(timed_run(new_session(app.script)))
     sessions: dict[str, AppTest] = {}

@@ -47,6 +47,15 @@ def panel_title(offline) -> str:
     return heading.inner_text()
 
 
+def zoom_in_with_the_wheel(offline) -> None:
+    """Zoom in over the map's centre, as a user would; waits until the map wrote the link."""
+    page = offline.page
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
+
+
 def click_place(offline, place_id: str) -> None:
     frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
     for _ in range(20):  # the map may still be moving to the linked view
@@ -204,10 +213,7 @@ def test_a_shared_link_reopens_the_same_view_in_a_new_context(browser, app_url) 
 def test_panning_writes_the_map_position_into_the_link(offline) -> None:
     open_app(offline, "basemap=none")
     page = offline.page
-    box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.wheel(0, -400)
-    page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
+    zoom_in_with_the_wheel(offline)
     assert "lat=" in page.evaluate("() => window.location.search")
 
 
@@ -220,10 +226,7 @@ def test_panning_writes_the_map_position_into_the_link(offline) -> None:
 def test_a_panned_map_position_reaches_the_share_link(offline) -> None:
     open_app(offline, "basemap=none")
     page = offline.page
-    box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.wheel(0, -400)
-    page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
+    zoom_in_with_the_wheel(offline)
     page.get_by_text("Share and export").click()
     link = page.locator("[data-testid=stCode]").first
     link.wait_for(timeout=30_000)

@@ -20,7 +20,6 @@ from atlas.mapping import (
     places_layer,
     programme_colours,
 )
-from atlas.names import names
 from atlas.view import ViewState
 from ui import data, state
 from ui.text import names_in
@@ -37,7 +36,7 @@ def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, Encod
     geo = data.geo(dataset, gcj02)
     return encode_places(
         dataset.places,
-        names(dataset, lang).places,
+        names_in(dataset, Translator(lang)).places,
         geo.shapes,
         shift=wgs84_to_gcj02 if gcj02 else None,
         shape_json=geo.shape_json,

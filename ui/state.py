@@ -161,8 +161,10 @@ def _without_position(view: ViewState) -> ViewState:
 def map_position(view: ViewState, options: ViewOptions) -> ViewState:
     """The view with the map position the browser last wrote into the address.
 
-    The map writes lat/lon/zoom itself when the user pans (no rerun); read them back
-    on every run so the next URL the app prints keeps them. Invalid ones are ignored.
+    The map writes lat/lon/zoom itself when the user pans (no rerun); this reads them
+    back so the next URL the app prints keeps them. Invalid ones are ignored. Known bug: in
+    a browser they never arrive, because Streamlit sends its own copy of the query string
+    with a rerun, not the address bar's (see the README's Links section).
     """
     params = _query_dict()
     if not {"lat", "lon", "zoom"} & set(params):

@@ -60,9 +60,10 @@
         map.attributionControl.addAttribution(attribution);
     }
 
-    // Write the map's centre and zoom into the page's address after the user moves it, so a
-    // shared link reopens the same view; moves made by the app itself do not count. Done
-    // here, not through Streamlit: returning the view would rerun the app on every pan.
+    // Write the map's centre and zoom into the page's address after the user moves it, so the
+    // address reopens the same view; moves made by the app itself do not count. Done here,
+    // not through Streamlit: returning the view would rerun the app on every pan. (Known bug:
+    // the server never sees these, so its share link leaves them out; README, Links.)
     function viewInUrl(map, gcj02) {
         var touched = false;
         ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
