@@ -8,12 +8,14 @@ from atlas.escape import escape_markdown as md
 from atlas.filters import programme_counts, shown_places
 from atlas.panel import build_panel
 from ui import state
-from ui.map_view import render_map
+from ui.map_view import MAP_HEIGHT, render_map
 from ui.page import open_page
 from ui.panel_view import render_nearby, render_panel
 from ui.places_table import render_place_picker, render_places_table
 from ui.share import render_share_and_export
 from ui.text import programme_name
+
+PANEL_HEIGHT = MAP_HEIGHT + 60  # the map and the place picker under it
 
 page = open_page("map")
 dataset, view, t = page.dataset, page.view, page.t
@@ -36,7 +38,7 @@ def selection() -> None:
     """Everything below the summary: a click on the map, a pick, a nearby place or the
     table reruns only this part; the filters and the summary stay as they are."""
     view = state.selection_view(dataset)
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([5, 3], gap="medium")
     with left:
         map_area = st.container()
         # The picker runs before the map above it is drawn: in a session restored from the
@@ -45,14 +47,17 @@ def selection() -> None:
         with map_area:
             render_map(dataset, shown, view, t)
     with right:
-        panel = build_panel(dataset, view.place) if view.place else None
-        if panel is None:
-            st.info(t("map.hint"))
-        else:
-            render_panel(panel, t, view.focus)
-            render_nearby(dataset, panel.id, view, t)
+        # Sharing first, then the panel scrolling in its own column beside the map, so the
+        # map stays in view while a long panel is read.
+        render_share_and_export(dataset, shown, view, t)
+        with st.container(height=PANEL_HEIGHT, border=False, key="panel_column"):
+            panel = build_panel(dataset, view.place) if view.place else None
+            if panel is None:
+                st.info(t("map.hint"))
+            else:
+                render_panel(panel, t, view.focus)
+                render_nearby(dataset, panel.id, view, t)
     render_places_table(dataset, shown, t)
-    render_share_and_export(dataset, shown, view, t)
 
 
 selection()

@@ -29,9 +29,11 @@ from atlas.schema import (
     CHINA_LON,
     GROUP_LEVELS,
     MEMBERSHIPS,
+    METRICS,
     PLACES,
     PROGRAMMES,
     TABLES,
+    TARGETS,
     Column,
     DataError,
     Kind,
@@ -67,6 +69,7 @@ class Dataset:
     memberships: pd.DataFrame
     actions: pd.DataFrame
     directory: Path
+    targets: pd.DataFrame | None = None  # None only for a folder without targets.csv
 
     def place(self, place_id: str) -> pd.Series | None:
         """Return one place row by id, or ``None``."""
@@ -337,7 +340,44 @@ def validate_dir(directory: Path) -> tuple[dict[str, pd.DataFrame], list[Problem
     actions = frames["actions"]
     _check_refs(actions, ACTIONS, "place_id", place_ids, "place", problems)
     _check_refs(actions, ACTIONS, "source_ids", sources, "source", problems)
+    targets = frames["targets"]
+    _check_refs(targets, TARGETS, "place_id", place_ids, "place", problems)
+    _check_refs(targets, TARGETS, "source_ids", sources, "source", problems)
+    _check_targets(targets, problems)
     return frames, problems
+
+
+TARGET_YEARS = (2000, 2070)  # plans in the data run from the 2000s to carbon neutrality
+
+
+def _check_targets(targets: pd.DataFrame, problems: list[Problem]) -> None:
+    """Units match their metric; values and years are in range."""
+    name = TARGETS.filename
+    columns = ("row", "metric", "value", "unit", "base_year", "target_year")
+    for line, metric, value, unit, base, target in zip(
+        *(targets[c].tolist() for c in columns), strict=True
+    ):
+        if metric not in METRICS:
+            continue  # reported by the column check
+        if unit != METRICS[metric]:
+            problems.append(
+                Problem(
+                    name, f"unit of {metric} is '{METRICS[metric]}', not '{unit}'", line, "unit"
+                )
+            )
+        low, high = TARGET_YEARS
+        if metric == "co2-peak-year":
+            if not low <= value <= high:
+                problems.append(
+                    Problem(name, f"peak year {value:g} is not in {low}-{high}", line, "value")
+                )
+        elif unit == "%" and not 0 < value <= 100:
+            problems.append(Problem(name, f"{value:g}% is not a share in (0, 100]", line, "value"))
+        elif value <= 0:
+            problems.append(Problem(name, f"{value:g} is not positive", line, "value"))
+        for column, year in (("base_year", base), ("target_year", target)):
+            if pd.notna(year) and not low <= year <= high:
+                problems.append(Problem(name, f"year {year} is not in {low}-{high}", line, column))
 
 
 def load_dataset(directory: Path | str | None = None) -> Dataset:
@@ -362,6 +402,7 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
         memberships=frames["memberships"],
         actions=frames["actions"],
         directory=folder,
+        targets=frames["targets"],
     )
 
 

@@ -11,6 +11,7 @@ which costs a fraction of one ``folium.Marker`` per place.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,9 @@ POINT_RADIUS = 7
 # Chinese needs a CJK font; these cover Linux, macOS and Windows.
 FONT_STACK = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 APPROXIMATE_RADIUS = 4
+# Where parks and towns placed at their city's point are drawn, in pixels from it (x right,
+# y down), in turn: beside the city marker (radius 7) with a gap, so each stays clickable.
+APPROXIMATE_OFFSETS = ((11, -11), (-11, 11), (11, 11), (-11, -11), (0, -16), (0, 16), (16, 0))
 # Above this many points the markers are drawn on one canvas: thousands of SVG
 # elements make panning and zooming stutter. Below it, SVG keeps each marker an element.
 CANVAS_ABOVE = 2000
@@ -209,6 +213,7 @@ def base_map(
     base_url_path: str = "",
     button_titles: tuple[str, str] = ("Full screen", "Show all of China"),
     provinces_url: str | None = None,
+    choose_title: str = "Which place?",
 ) -> folium.Map:
     """The constant part of the map: tiles, province outlines and legend, local assets only."""
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
@@ -273,6 +278,7 @@ def base_map(
             "font": FONT_STACK,
             "attribution": escape_text(attribution),
             "gcj02": tiles.gcj02,
+            "choose": escape_text(choose_title),
             "buttons": {
                 "fullscreen": escape_text(button_titles[0]),
                 "reset": escape_text(button_titles[1]),
@@ -295,6 +301,7 @@ class EncodedPlace:
     shape: bool  # drawn as its region's shape rather than a point
     order: int  # shapes: their rank in ``shapes`` (largest first); points: 1 if approximate
     label: str  # escaped
+    offset: tuple[int, int] | None = None  # pixels from the point where it is drawn
 
     def feature(self, colour: str, selected: bool = False) -> str:
         picked = ',"selected":true' if selected else ""
@@ -313,10 +320,19 @@ def encode_places(
     Places with a shape in ``shapes`` (already in the map's frame; ``shape_json`` may hold
     their geometries encoded) are drawn as it; the others as points, moved by ``shift``
     (e.g. into GCJ-02). Parks and towns placed at their city's point (``coord_method``
-    "parent") are drawn smaller, so both they and the city stay clickable.
+    "parent") are drawn smaller and a few pixels beside that point (``APPROXIMATE_OFFSETS``,
+    in turn per point, by id), so both they and the city stay clickable at every zoom.
     """
     rank = {pid: i for i, pid in enumerate(shapes)}
     encoded: dict[str, EncodedPlace] = {}
+    sharing: dict[tuple[float, float], int] = {}  # approximate places seen per point
+    offsets: dict[str, tuple[int, int]] = {}
+    approximate_ids = places.index[places["coord_method"] == "parent"].tolist()
+    for pid in sorted(approximate_ids):
+        point = (places.at[pid, "lat"], places.at[pid, "lon"])
+        turn = sharing.get(point, 0)
+        sharing[point] = turn + 1
+        offsets[pid] = APPROXIMATE_OFFSETS[turn % len(APPROXIMATE_OFFSETS)]
     columns = (places.index, places["lat"], places["lon"], places["coord_method"])
     for pid, lat, lon, method in zip(*(c.tolist() for c in columns), strict=True):
         label = escape_text(labels.get(pid, pid))
@@ -330,11 +346,14 @@ def encode_places(
         else:
             approximate = method == "parent"
             if approximate:  # the others take the layer's radius: ~11 bytes less per point
-                properties += f',"radius":{APPROXIMATE_RADIUS}'
+                dx, dy = offsets[pid]
+                properties += f',"radius":{APPROXIMATE_RADIUS},"offset":[{dx},{dy}]'
             geometry = _json({"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]})
             order = int(approximate)
         head = f'{{"type":"Feature","properties":{{{properties},"colour":"'
-        encoded[pid] = EncodedPlace(head, geometry, shape is not None, order, label)
+        encoded[pid] = EncodedPlace(
+            head, geometry, shape is not None, order, label, offsets.get(pid)
+        )
     return encoded
 
 
@@ -365,14 +384,30 @@ class FeatureLayer(QuickRender):
                 if (p.selected) { Object.assign(s, picked); }
                 return s;
             }
+            {% if this.pickable %}
+            var layer = atlasMap.points(L.geoJSON({{ this.data_json }}, {
+                interactive: false,
+                style: style,
+                pointToLayer: function (feature, latlng) {
+                    var s = style(feature);
+                    s.offset = feature.properties.offset;
+                    s.interactive = false;  // L.geoJSON's own option does not reach points
+                    return new atlasMap.OffsetMarker(latlng, s);
+                }
+            }));
+            {% else %}
             var layer = L.geoJSON({{ this.data_json }}, {
                 interactive: {{ this.interactive_json }},
                 style: style,
                 pointToLayer: function (feature, latlng) {
-                    return L.circleMarker(latlng, style(feature));
+                    var s = style(feature);
+                    s.offset = feature.properties.offset;
+                    s.interactive = {{ this.interactive_json }};
+                    return new atlasMap.OffsetMarker(latlng, s);
                 }
             });
-            {% if this.tooltip %}
+            {% endif %}
+            {% if this.tooltip and not this.pickable %}
             layer.bindTooltip(function (l) { return l.feature.properties.label; },
                               {className: "atlas-tooltip", sticky: true});
             {% endif %}
@@ -391,6 +426,7 @@ class FeatureLayer(QuickRender):
         tooltip: bool = True,
         name: str = "FeatureLayer",
         canvas: bool = False,
+        pickable: bool = False,
     ) -> None:
         super().__init__()
 
@@ -409,6 +445,9 @@ class FeatureLayer(QuickRender):
         self.interactive_json = "true" if interactive else "false"
         self.tooltip = tooltip
         self.canvas = canvas  # one <canvas> instead of an SVG element per feature
+        # Points picked by static/atlas/map.js (nearest centre wins, hover tooltip), drawn
+        # at their ``offset`` in pixels if they carry one.
+        self.pickable = pickable
 
 
 def places_layer(
@@ -462,10 +501,14 @@ def places_layer(
     place = encoded.get(selected) if selected in shown.index else None
     if place is not None and not place.shape:
         properties = {"id": selected, "label": place.label, "colour": SELECTED_COLOUR, "radius": 13}
+        if place.offset is not None:
+            properties["offset"] = list(place.offset)
         ring = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{place.geometry}}}'
         FeatureLayer(
             [ring],
             {"color": SELECTED_COLOUR, "weight": 3, "fillOpacity": 0.15},
+            interactive=False,  # drawn around the marker; clicks go to the markers
+            tooltip=False,
             name="selected",
         ).add_to(group)
     if points:
@@ -475,6 +518,7 @@ def places_layer(
             {"color": SELECTED_COLOUR, "weight": 2.5},
             name="points",
             canvas=len(points) > CANVAS_ABOVE,
+            pickable=True,
         ).add_to(group)
     return group
 
@@ -581,3 +625,70 @@ def province_choropleth(
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     ).add_to(fmap)
     return fmap
+
+
+@dataclass(frozen=True)
+class MapPosition:
+    """Where the map is: its centre (in the map's own frame) and zoom."""
+
+    lat: float
+    lon: float
+    zoom: float
+
+
+def parse_position(result: Mapping[str, Any] | None) -> MapPosition | None:
+    """The centre and zoom ``st_folium`` reported, or None if absent or malformed."""
+    if not isinstance(result, Mapping):
+        return None
+    centre, zoom = result.get("center"), result.get("zoom")
+    if not isinstance(centre, Mapping) or isinstance(zoom, bool):
+        return None
+    lat, lon = centre.get("lat"), centre.get("lng")
+    values = (lat, lon, zoom)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 20):
+        return None
+    return MapPosition(float(lat), float(lon), float(zoom))
+
+
+# Zoom at which a place without an outline is shown when it is chosen, by level.
+LEVEL_ZOOM = {"province": 6, "region": 5, "agglomeration": 7, "city": 8, "district": 9}
+DEFAULT_PLACE_ZOOM = 10  # counties, parks, towns
+# The map area assumed when fitting (pixels): the map column on a laptop screen. A phone
+# shows a little less around the place, never less of the place than ~half.
+FIT_SIZE = (760, 560)
+TILE_SIZE = 256
+
+
+def _bounds(geometry: Mapping[str, Any]) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) of a GeoJSON Polygon or MultiPolygon."""
+    polygons = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        polygons = [polygons]
+    lons = [p[0] for polygon in polygons for ring in polygon for p in ring]
+    lats = [p[1] for polygon in polygons for ring in polygon for p in ring]
+    if not lons:
+        return None
+    return min(lats), min(lons), max(lats), max(lons)
+
+
+def fit_view(
+    point: tuple[float, float], level: str, geometry: Mapping[str, Any] | None = None
+) -> tuple[float, float, int]:
+    """Centre (lat, lon) and zoom that show a place: its shape's bounds when it has one
+    (a province, region or city outline), else its point at a zoom for its level."""
+    bounds = _bounds(geometry) if geometry else None
+    if bounds is None:
+        return point[0], point[1], LEVEL_ZOOM.get(level, DEFAULT_PLACE_ZOOM)
+    south, west, north, east = bounds
+    # Web Mercator: the zoom at which the bounds' larger side fills the assumed map area.
+    lon_zoom = math.log2(FIT_SIZE[0] * 360 / (TILE_SIZE * max(east - west, 1e-6)))
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lat_span = max(mercator(north) - mercator(south), 1e-6)
+    lat_zoom = math.log2(FIT_SIZE[1] * 2 * math.pi / (TILE_SIZE * lat_span))
+    zoom = max(MIN_ZOOM, min(MAX_ZOOM, math.floor(min(lon_zoom, lat_zoom))))
+    return (south + north) / 2, (west + east) / 2, zoom

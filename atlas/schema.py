@@ -81,6 +81,21 @@ THEMES = (
     "coast",
 )
 LANGUAGES = ("zh", "en")
+FOCUS = ("mitigation", "adaptation", "both")  # what a programme asks of its pilots
+SOURCE_KINDS = ("official", "state-media", "media", "research", "ngo", "company", "other")
+# Declared targets: each metric with its one unit (documented in data/README.md).
+METRICS: dict[str, str] = {
+    "co2-peak-year": "year",  # value is the year
+    "co2-intensity-reduction": "%",  # cut in CO2 per unit GDP, base_year to target_year
+    "energy-intensity-reduction": "%",  # cut in energy per unit GDP
+    "non-fossil-energy-share": "%",  # of primary energy
+    "forest-cover": "%",
+    "sponge-city-area-share": "%",  # of built-up area meeting the sponge-city standard
+    "renewable-power-capacity": "GW",
+    "new-energy-vehicle-share": "%",
+    "green-building-share": "%",  # of new urban buildings
+    "coal-share": "%",  # of energy consumption
+}
 COORD_METHODS = ("boundary", "parent", "geocoded", "region")
 GROUP_LEVELS = ("region", "agglomeration")
 
@@ -113,6 +128,7 @@ PROGRAMMES = Table(
         Column("description_en", Kind.TEXT, True),
         Column("description_zh", Kind.ZH_TEXT, True),
         Column("source_ids", Kind.SLUG_LIST, True, help="Sources for the description."),
+        Column("focus", Kind.ENUM, True, FOCUS, help="What it asks of its pilots."),
     ),
 )
 
@@ -183,15 +199,44 @@ SOURCES = Table(
     columns=(
         Column("id", Kind.SLUG, True),
         Column("title", Kind.TEXT, True, help="Title in its original language."),
-        Column("publisher", Kind.TEXT, True),
+        Column("publisher", Kind.TEXT, True, help="The original publisher, not the site read."),
         Column("date", Kind.DATE),
         Column("url", Kind.URL, True),
         Column("language", Kind.ENUM, True, LANGUAGES),
         Column("supports", Kind.TEXT, help="What the data takes from it."),
+        Column("kind", Kind.ENUM, False, SOURCE_KINDS, help="What kind of publisher."),
+        Column("copy", Kind.ENUM, False, ("yes", "no"), help="yes: the url is a repost elsewhere."),
     ),
 )
 
-TABLES: tuple[Table, ...] = (PROVINCES, PROGRAMMES, SOURCES, PLACES, MEMBERSHIPS, ACTIONS)
+TARGETS = Table(
+    name="targets",
+    filename="targets.csv",
+    key=(),
+    optional_file=True,
+    help="Targets a place's plans declare (peak year, intensity cuts, shares).",
+    columns=(
+        Column("place_id", Kind.SLUG, True),
+        Column("metric", Kind.ENUM, True, tuple(METRICS), help="From the vocabulary."),
+        Column("value", Kind.FLOAT, True, help="A number; for co2-peak-year the year."),
+        Column("unit", Kind.TEXT, True, help="The metric's unit: year, % or GW."),
+        Column("base_year", Kind.YEAR),
+        Column("target_year", Kind.YEAR),
+        Column("document", Kind.TEXT, help="Title or number of the plan that sets it."),
+        Column("source_ids", Kind.SLUG_LIST, True),
+        Column("note", Kind.TEXT, help="Conflicts, drafts, wording (e.g. 'before 2030')."),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (
+    PROVINCES,
+    PROGRAMMES,
+    SOURCES,
+    PLACES,
+    MEMBERSHIPS,
+    ACTIONS,
+    TARGETS,
+)
 
 
 @dataclass(frozen=True)

@@ -51,11 +51,12 @@ def app_url():
 class Offline:
     """A page whose requests outside the app's origin are blocked and recorded."""
 
-    def __init__(self, browser, origin: str) -> None:
+    def __init__(self, browser, origin: str, **context: object) -> None:
         self.origin = origin
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.setdefault("viewport", {"width": 1440, "height": 900})
+        self.context = browser.new_context(**context)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -76,5 +77,16 @@ class Offline:
 @pytest.fixture
 def offline(browser, app_url):
     session = Offline(browser, app_url)
+    yield session
+    session.context.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser, app_url):
+    """A 390x844 touch phone, offline like the desktop page."""
+    session = Offline(browser, app_url, **PHONE)
     yield session
     session.context.close()

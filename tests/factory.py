@@ -23,6 +23,7 @@ PROGRAMMES = [
         "description_en": "Cities plan low-carbon growth.",
         "description_zh": "城市规划低碳发展。",
         "source_ids": "notice-a",
+        "focus": "mitigation",
     },
     {
         "id": "ets-pilot",
@@ -33,6 +34,7 @@ PROGRAMMES = [
         "description_en": "Regional carbon markets.",
         "description_zh": "地方碳市场。",
         "source_ids": "notice-b",
+        "focus": "mitigation",
     },
 ]
 SOURCES = [
@@ -171,7 +173,18 @@ ACTIONS = [
         "source_ids": "notice-b",
     },
 ]
+TARGETS = [
+    {
+        "place_id": "wuhan",
+        "metric": "co2-peak-year",
+        "value": "2025",
+        "unit": "year",
+        "document": "Wuhan peak plan",
+        "source_ids": "notice-a",
+    },
+]
 ROWS = {
+    "targets": TARGETS,
     "provinces": PROVINCES,
     "programmes": PROGRAMMES,
     "sources": SOURCES,

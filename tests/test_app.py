@@ -218,7 +218,7 @@ def test_no_page_writes_into_data() -> None:
 def test_table_and_share_panels_are_drawn_only_once_opened() -> None:
     at = run({"place": "wuhan"}, open_panels=False)
     labels = [e.label for e in at.expander]
-    assert labels[-2:] == ["Table of the places shown", "Share and export"]
+    assert labels[0] == "Share and export" and labels[-1] == "Table of the places shown"
     assert "Pilots nearby" in labels
     assert not at.dataframe and not at.get("image") and not at.get("download_button")
     assert [g.key for g in at.get("button_group")] == ["w_lang"]  # no nearby pills yet

@@ -7,33 +7,29 @@ import re
 import pytest
 
 from tests.browser import IDLE, MAP_FRAME
+from tests.journeys import click_at_place, map_frame, page_pixel, wait_for_map
 
 pytestmark = pytest.mark.browser
 
-MARKER = "path.leaflet-interactive"
-# Where a place's feature is on screen, and whether it is the topmost thing there.
-LOCATE = """(id) => {
-  let found = null;
-  window.map.eachLayer((layer) => {
-    const f = layer.feature;
-    if (f && f.properties && f.properties.id === id && layer._path) found = layer;
+# Every place drawn on the map, once (a selected place also has its ring).
+DRAWN_IDS = """() => {
+  const ids = new Set();
+  window.map.eachLayer((l) => {
+    const p = l.feature && l.feature.properties;  // places carry their colour; outlines do not
+    if (p && p.id && p.colour) ids.add(p.id);
   });
-  if (!found) return null;
-  const box = found._path.getBoundingClientRect();
-  const x = box.left + box.width / 2, y = box.top + box.height / 2;
-  return {x, y, topmost: document.elementFromPoint(x, y) === found._path};
+  return ids.size;
 }"""
 
 
 def open_app(offline, query: str = "") -> None:
     offline.page.goto(f"{offline.origin}/{'?' + query if query else ''}")
     offline.page.wait_for_selector(IDLE, timeout=60_000)
-    # Attached, not visible: zoomed in, shapes off screen are drawn as empty paths.
-    markers(offline).first.wait_for(state="attached", timeout=30_000)
+    wait_for_map(offline)
 
 
-def markers(offline):
-    return offline.page.frame_locator(MAP_FRAME).locator(MARKER)
+def drawn(offline) -> int:
+    return map_frame(offline).evaluate(DRAWN_IDS)
 
 
 def wait_idle(offline) -> None:
@@ -57,16 +53,12 @@ def zoom_in_with_the_wheel(offline) -> None:
 
 
 def click_place(offline, place_id: str) -> None:
-    frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
-    for _ in range(20):  # the map may still be moving to the linked view
-        spot = frame.evaluate(LOCATE, place_id)
-        if spot is not None and spot["topmost"]:
-            break
-        offline.page.wait_for_timeout(250)
-    assert spot is not None, f"{place_id} is not on the map"
-    assert spot["topmost"], f"{place_id} is covered by another feature"
-    box = offline.page.locator(MAP_FRAME).bounding_box()
-    offline.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    from atlas.dataset import load_dataset
+    from tests.browser import ROOT
+
+    place = load_dataset(ROOT / "data").places.loc[place_id]
+    offline.page.wait_for_timeout(500)  # the map may still be moving to the linked view
+    click_at_place(offline, place_id, inside=(place["lat"], place["lon"]))
 
 
 def external(offline) -> list[str]:
@@ -77,12 +69,8 @@ def external(offline) -> list[str]:
 def test_map_draws_every_place_from_local_assets_only(offline, real) -> None:
     open_app(offline, "basemap=none")
     # Points and shapes together: one clickable feature per place.
-    offline.page.wait_for_function(
-        f"() => document.querySelector('{MAP_FRAME}').contentDocument"
-        f".querySelectorAll('{MARKER}').length >= {len(real.places)}",
-        timeout=30_000,
-    )
-    assert markers(offline).count() == len(real.places)
+    map_frame(offline).wait_for_function(f"({DRAWN_IDS})() >= {len(real.places)}", timeout=30_000)
+    assert drawn(offline) == len(real.places)
     assert offline.blocked == []  # with no tiles, not a single request leaves the app
     assert offline.errors == []
 
@@ -122,7 +110,7 @@ def test_deep_link_opens_wuhan(offline) -> None:
 
 def test_choosing_a_programme_changes_the_markers(offline) -> None:
     open_app(offline, "basemap=none")
-    before = markers(offline).count()
+    before = drawn(offline)
     frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
     frame.evaluate("() => { window.__sameMap = true; }")  # gone if the iframe reloads
     select = offline.page.locator(".st-key-w_programmes")
@@ -130,13 +118,9 @@ def test_choosing_a_programme_changes_the_markers(offline) -> None:
     offline.page.keyboard.type("Regional emissions")
     offline.page.keyboard.press("Enter")
     offline.page.keyboard.press("Escape")
-    offline.page.wait_for_function(
-        f"() => document.querySelector('{MAP_FRAME}').contentDocument"
-        f".querySelectorAll('{MARKER}').length < {before}",
-        timeout=30_000,
-    )
+    map_frame(offline).wait_for_function(f"({DRAWN_IDS})() < {before}", timeout=30_000)
     wait_idle(offline)
-    assert 7 <= markers(offline).count() <= 8
+    assert 7 <= drawn(offline) <= 8
     assert "programme=ets-pilot" in offline.page.url
     frame = offline.page.locator(MAP_FRAME).element_handle().content_frame()
     assert frame.evaluate("() => window.__sameMap === true"), "the map iframe reloaded"
@@ -154,13 +138,9 @@ def test_chinese_link_then_switch_to_english_keeps_the_view(offline) -> None:
     legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend")
     assert "试点项目" in legend.inner_text()
     # A Chinese tooltip on a marker (hovering shows it).
-    frame = page.locator(MAP_FRAME).element_handle().content_frame()
-    spot = frame.evaluate(LOCATE, "wuhan")
-    box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
-    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip")
+    page.mouse.move(*page_pixel(offline, "wuhan"))
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip", has_text="武汉市")
     tooltip.first.wait_for(timeout=10_000)
-    assert "武汉市" in tooltip.first.inner_text()
 
     page.locator(".st-key-w_lang").get_by_text("English").click()
     page.wait_for_function(
@@ -217,12 +197,6 @@ def test_panning_writes_the_map_position_into_the_link(offline) -> None:
     assert "lat=" in page.evaluate("() => window.location.search")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the server never learns a position the map wrote into the address "
-    "(Streamlit sends its own copy of the query string with a rerun), so the share link "
-    "and the next link the app prints leave it out",
-)
 def test_a_panned_map_position_reaches_the_share_link(offline) -> None:
     open_app(offline, "basemap=none")
     page = offline.page
@@ -328,7 +302,7 @@ def test_every_page_draws_without_errors(offline) -> None:
         offline.page.wait_for_selector(IDLE, timeout=60_000)
         assert offline.page.locator("h1").first.inner_text()
         assert offline.page.locator("[data-testid=stException]").count() == 0, path
-    offline.page.frame_locator(MAP_FRAME).locator(MARKER).first.wait_for(
+    offline.page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(
         state="attached", timeout=30_000
     )  # the provinces page draws its choropleth from local assets
     assert offline.errors == []

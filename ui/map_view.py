@@ -13,10 +13,13 @@ from atlas.dataset import Dataset, per_dataset
 from atlas.i18n import Translator
 from atlas.mapping import (
     BASEMAPS,
+    CHINA_CENTER,
+    CHINA_ZOOM,
     NO_PROGRAMME_COLOUR,
     EncodedPlace,
     base_map,
     encode_places,
+    fit_view,
     places_layer,
     programme_colours,
 )
@@ -24,9 +27,9 @@ from atlas.view import ViewState
 from ui import data, state
 from ui.text import names_in
 
-MAP_HEIGHT = 560
-# Only what we read: pans and zooms then cause no rerun.
-RETURNED = ["last_active_drawing", "last_object_clicked_count"]
+MAP_HEIGHT = 640
+# Only what we read: a click, and where the map is after a move (for the link).
+RETURNED = ["last_active_drawing", "last_object_clicked_count", "center", "zoom"]
 
 
 @per_dataset(maxsize=8)
@@ -62,14 +65,18 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         base_url_path=st.get_option("server.baseUrlPath"),
         button_titles=(t("map.fullscreen"), t("map.reset")),
         provinces_url=data.provinces_url(dataset, gcj02),
+        choose_title=t("map.choose"),
     )
     layer = places_layer(
         shown, colours, _encoded_places(dataset, t.lang, gcj02), view.place, geo.outlines
     )
     center: Any = None
-    if view.lat is not None and view.lon is not None:
-        # The link stores WGS-84; on GCJ-02 tiles the map's own frame is shifted.
-        center = list(wgs84_to_gcj02(view.lat, view.lon) if gcj02 else (view.lat, view.lon))
+    zoom = None
+    target = map_target(dataset, view, state.take_map_move())
+    if target is not None:
+        lat, lon, zoom = target
+        # Views are WGS-84; on GCJ-02 tiles the map's own frame is shifted.
+        center = list(wgs84_to_gcj02(lat, lon) if gcj02 else (lat, lon))
     streamlit_folium.st_folium(
         fmap,
         key=state.W_MAP,
@@ -78,8 +85,45 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         returned_objects=RETURNED,
         feature_group_to_add=layer,
         center=center,
-        zoom=view.zoom,
+        zoom=zoom,
         # st_folium renders the map either way; render=True first renders the whole HTML page
         # around it as well, which it then discards (same arguments sent, ~1 ms more per run).
         render=False,
     )
+
+
+def map_target(
+    dataset: Dataset, view: ViewState, move: state.MapMove | None
+) -> tuple[float, float, int] | None:
+    """Centre (WGS-84) and zoom for a move the app asked for, or None to leave the map be.
+
+    st_folium moves the map only when these differ from the last ones it was given, so a
+    second request for the same place is nudged by a hair (1e-6 degrees, about 10 cm).
+    """
+    if move is None:
+        return None
+    kind, *rest = move
+    target: tuple[float, float, int] | None = None
+    if kind == "view" and view.lat is not None and view.lon is not None:
+        target = (view.lat, view.lon, view.zoom or CHINA_ZOOM)
+    elif kind == "china":
+        target = (*CHINA_CENTER, CHINA_ZOOM)
+    elif kind == "place" and rest and rest[0] in dataset.places.index:
+        place = dataset.places.loc[rest[0]]
+        geo = data.geo(dataset, False)
+        shape = geo.shapes.get(rest[0]) or geo.outlines.get(rest[0])
+        target = fit_view(
+            (place["lat"], place["lon"]), place["level"], shape["geometry"] if shape else None
+        )
+    elif kind == "province" and rest:
+        shape = next(
+            (f for f in data.geo(dataset, False).provinces["features"]
+             if f["properties"].get("id") == rest[0]),
+            None,
+        )  # fmt: skip
+        if shape is not None:
+            lat, lon, zoom = fit_view((0.0, 0.0), "province", shape["geometry"])
+            target = (lat, lon, zoom)
+    if target is None:
+        return None
+    return target[0] + state.next_map_nudge() * 1e-6, target[1], target[2]

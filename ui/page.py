@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -54,8 +54,11 @@ def open_page(name: str) -> PageContext:
     state.take_map_click(dataset.places.index)
     view = state.current_view()
     state.arrive_on_page(name, options)
-    view = state.map_position(render_filters(dataset, options, view), options)
-    view = state.update_view(view)
+    filtered = render_filters(dataset, options, view)
+    if filtered.province != view.province:  # a province chosen: show it (or all of China)
+        filtered = replace(filtered, lat=None, lon=None, zoom=None)
+        state.move_map(("province", filtered.province) if filtered.province else ("china",))
+    view = state.update_view(filtered)
     t = translator(view.lang)
     if state.take_jump_to_map() and name != "map":
         st.switch_page(MAP_PAGE)

@@ -22,8 +22,15 @@ def _in_name_order(shown: pd.DataFrame, names: Names) -> list[str]:
     return [pid for pid in names.sorted_places if pid in here]
 
 
+PICKER_IDS = "atlas_picker_ids"
+
+
 def _picked() -> None:
-    state.select_place(st.session_state[state.W_PLACE_PICKER])
+    picked = st.session_state[state.W_PLACE_PICKER]
+    # After a language switch the browser may send the old label of the chosen entry,
+    # which is no place id: keep the selection as it is then.
+    if picked is None or picked in st.session_state.get(PICKER_IDS, ()):
+        state.select_place(picked)
 
 
 def render_place_picker(
@@ -40,6 +47,7 @@ def render_place_picker(
     if view.place and view.place not in ids and view.place in labels:
         ids.insert(0, view.place)  # the selection stays visible even when filtered out
     shown_place = view.place if view.place in ids else None
+    st.session_state[PICKER_IDS] = frozenset(ids)
     if not state.restoring():
         st.session_state[state.W_PLACE_PICKER] = shown_place
     none = t("picker.none")
@@ -50,6 +58,8 @@ def render_place_picker(
         key=state.W_PLACE_PICKER,
         on_change=_picked,
     )
+    if picked is not None and picked not in labels:
+        picked = shown_place
     if state.apply_restored(picked != shown_place, lambda: state.select_place(picked)):
         return state.current_view()
     return view

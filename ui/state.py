@@ -12,10 +12,11 @@ from dataclasses import replace
 
 import streamlit as st
 
+from atlas.coords import gcj02_to_wgs84
 from atlas.dataset import Dataset
 from atlas.i18n import Translator, preferred_language, translator
-from atlas.mapping import parse_click
-from atlas.view import LANGUAGES, Notice, ViewOptions, ViewState, parse_query, to_query
+from atlas.mapping import BASEMAPS, parse_click, parse_position
+from atlas.view import LANGUAGES, ZOOM_RANGE, Notice, ViewOptions, ViewState, parse_query, to_query
 
 # Session-state keys, declared once.
 VIEW = "atlas_view"
@@ -39,6 +40,9 @@ W_SHARE = "w_share"  # the share panel, open or not
 W_TABLE = "w_table"  # the table of places, open or not
 W_MAP = "atlas_map"  # st_folium's value: what was last clicked, with a click counter
 JUMP_TO_MAP = "atlas_jump_to_map"
+MAP_MOVE = "atlas_map_move"  # where the app moves the map on its next drawing (MapMove)
+MAP_SEEN = "atlas_map_seen"  # the position the map last reported
+MAP_NUDGE = "atlas_map_nudge"  # 0 or 1, alternating with each move of the map
 EMPTY_FIND = "atlas_empty_find"
 PAGE = "atlas_page"
 RESTORING = "atlas_restoring"  # this run began a session with the browser's widget values
@@ -66,6 +70,7 @@ def initial_view(options: ViewOptions) -> ViewState:
             view = replace(view, lang=preferred_language(st.context.locale))
         state[VIEW] = view
         state[NOTICES] = (view, notices)
+        move_map_to_view(view)
         if _browser_sent_widget_values():
             state[RESTORING] = True
         else:
@@ -158,22 +163,59 @@ def _without_position(view: ViewState) -> ViewState:
     return replace(view, lat=None, lon=None, zoom=None)
 
 
-def map_position(view: ViewState, options: ViewOptions) -> ViewState:
-    """The view with the map position the browser last wrote into the address.
+MapMove = tuple[str, ...]  # ("view",), ("place", id), ("province", id) or ("china",)
 
-    The map writes lat/lon/zoom itself when the user pans (no rerun); this reads them
-    back so the next URL the app prints keeps them. Invalid ones are ignored. Known bug: in
-    a browser they never arrive, because Streamlit sends its own copy of the query string
-    with a rerun, not the address bar's (see the README's Links section).
+
+def move_map(move: MapMove) -> None:
+    """Ask the next drawing of the map to move there (the map is not moved otherwise, so it
+    never fights the user). Its next report is where the map now is, not a user's move."""
+    st.session_state[MAP_MOVE] = move
+    st.session_state.pop(MAP_SEEN, None)
+
+
+def move_map_to_view(view: ViewState) -> None:
+    """Move the map to what ``view`` says: its position, else its place, else its province."""
+    if view.lat is not None:
+        move_map(("view",))
+    elif view.place:
+        move_map(("place", view.place))
+    elif view.province:
+        move_map(("province", view.province))
+
+
+def take_map_move() -> MapMove | None:
+    """The move asked for since the map was last drawn, once."""
+    return st.session_state.pop(MAP_MOVE, None)
+
+
+def next_map_nudge() -> int:
+    """0 and 1 in turn: added to a move's centre so that a repeated move still moves."""
+    nudge = st.session_state.get(MAP_NUDGE, 0) ^ 1
+    st.session_state[MAP_NUDGE] = nudge
+    return nudge
+
+
+def take_map_position() -> None:
+    """Put the map position into the view when the user moved the map.
+
+    ``st_folium`` reports centre and zoom after every move. The first report after the app
+    drew or moved the map is where the app put it (a link's view, the fit to China or to a
+    place) and is only remembered; a later, different one is the user's, and the link
+    follows it. Positions are converted to WGS-84 here and never sent back to the map, so a
+    GCJ-02 round trip cannot move it.
     """
-    params = _query_dict()
-    if not {"lat", "lon", "zoom"} & set(params):
-        return view
-    position = {k: params[k] for k in ("lat", "lon", "zoom") if k in params}
-    parsed, notices = parse_query(position, options)
-    if notices:
-        return view
-    return replace(view, lat=parsed.lat, lon=parsed.lon, zoom=parsed.zoom)
+    position = parse_position(st.session_state.get(W_MAP))
+    if position is None or VIEW not in st.session_state:
+        return
+    seen = st.session_state.get(MAP_SEEN)
+    st.session_state[MAP_SEEN] = position
+    if seen is None or seen == position:
+        return
+    lat, lon = position.lat, position.lon
+    if BASEMAPS[current_view().basemap].gcj02:
+        lat, lon = gcj02_to_wgs84(lat, lon)
+    zoom = min(max(round(position.zoom), ZOOM_RANGE[0]), ZOOM_RANGE[1])
+    _change_view(lat=round(lat, 4), lon=round(lon, 4), zoom=zoom)
 
 
 def update_view(view: ViewState) -> ViewState:
@@ -194,9 +236,14 @@ def current_view() -> ViewState:
     return st.session_state[VIEW]
 
 
-def select_place(place_id: str | None) -> None:
-    """Select a place (or clear the selection) from any control."""
-    _change_view(place=place_id)
+def select_place(place_id: str | None, fit: bool = True) -> None:
+    """Select a place (or clear the selection) from any control; with ``fit``, also move the
+    map to show it (choosing from a list, a link), not for a click on the map itself."""
+    if fit and place_id:
+        _change_view(place=place_id, lat=None, lon=None, zoom=None)
+        move_map(("place", place_id))
+    else:
+        _change_view(place=place_id)
 
 
 def _change_view(**changes: object) -> None:
@@ -228,7 +275,8 @@ def take_map_click(known: Container[str]) -> None:
     click = parse_click(st.session_state.get(W_MAP), known, last)
     if click is not None:
         st.session_state[LAST_CLICK_COUNT] = click.count
-        select_place(click.place_id)
+        select_place(click.place_id, fit=False)
+    take_map_position()
 
 
 def found_place() -> None:
@@ -284,4 +332,6 @@ def arrive_on_page(name: str, options: ViewOptions) -> None:
         view = st.session_state[VIEW]
         seed_widgets(view, options)
         st.session_state[W_LANG] = view.lang
+        if name == "map":  # a new map: show the view's position or place again
+            move_map_to_view(view)
     st.session_state[PAGE] = name

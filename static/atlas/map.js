@@ -5,26 +5,6 @@
 (function () {
     "use strict";
 
-    // GCJ-02 -> WGS-84, one step of the usual inverse (under 2 m off): links store WGS-84.
-    function gcjToWgs(lat, lng) {
-        var x = lng - 105.0, y = lat - 35.0, PI = Math.PI;
-        var dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y
-            + 0.2 * Math.sqrt(Math.abs(x));
-        var dLng = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y
-            + 0.1 * Math.sqrt(Math.abs(x));
-        var common = (20.0 * Math.sin(6.0 * x * PI) + 20.0 * Math.sin(2.0 * x * PI)) * 2 / 3;
-        dLat += common + (20.0 * Math.sin(y * PI) + 40.0 * Math.sin(y / 3.0 * PI)) * 2 / 3
-            + (160.0 * Math.sin(y / 12.0 * PI) + 320 * Math.sin(y * PI / 30.0)) * 2 / 3;
-        dLng += common + (20.0 * Math.sin(x * PI) + 40.0 * Math.sin(x / 3.0 * PI)) * 2 / 3
-            + (150.0 * Math.sin(x / 12.0 * PI) + 300.0 * Math.sin(x / 30.0 * PI)) * 2 / 3;
-        var a = 6378245.0, ee = 0.00669342162296594323;
-        var rad = lat / 180.0 * PI, magic = 1 - ee * Math.sin(rad) * Math.sin(rad);
-        var sq = Math.sqrt(magic);
-        dLat = (dLat * 180.0) / ((a * (1 - ee)) / (magic * sq) * PI);
-        dLng = (dLng * 180.0) / (a / sq * Math.cos(rad) * PI);
-        return [lat - dLat, lng - dLng];
-    }
-
     // Province outlines fetched from the app's static files (cached by the browser), in a
     // pane below the markers that never catches clicks.
     function outlines(map, url, style) {
@@ -39,49 +19,34 @@
             });
     }
 
-    // A legend of colours; `html` is built and escaped on the server.
+    // A legend of colours that folds; `html` is built and escaped on the server. Bottom
+    // left: the south-west of China's frame holds no pilot, unlike the east and south coasts.
+    // Folded at first on narrow maps (phones), where it would cover much of the map.
     function legend(map, title, html, font, attribution) {
-        var control = L.control({position: "bottomright"});
+        var control = L.control({position: "bottomleft"});
         control.onAdd = function () {
-            var div = L.DomUtil.create("div", "atlas-legend");
-            div.setAttribute("role", "list");
-            div.setAttribute("aria-label", title);
-            div.style.cssText = "background:rgba(255,255,255,.9);padding:4px 6px;"
-                + "max-width:210px;font-size:11px;line-height:1.35;"
+            var box = L.DomUtil.create("details", "atlas-legend");
+            box.open = map.getContainer().clientWidth >= 500;
+            box.style.cssText = "background:rgba(255,255,255,.92);padding:4px 6px;"
+                + "max-width:220px;font-size:11px;line-height:1.35;color:#222;"
                 + "font-family:" + font + ";border-radius:4px;"
                 + "box-shadow:0 1px 3px rgba(0,0,0,.3)";
-            div.innerHTML = html;
-            return div;
+            var summary = L.DomUtil.create("summary", "", box);
+            summary.style.cssText = "cursor:pointer;font-weight:600";
+            summary.textContent = title;
+            var list = L.DomUtil.create("div", "", box);
+            list.setAttribute("role", "list");
+            list.setAttribute("aria-label", title);
+            list.innerHTML = html;
+            L.DomEvent.disableClickPropagation(box);
+            L.DomEvent.disableScrollPropagation(box);
+            return box;
         };
         control.addTo(map);
         var css = document.createElement("style");
         css.textContent = ".atlas-tooltip{font-size:13px;font-family:" + font + "}";
         document.head.appendChild(css);
         map.attributionControl.addAttribution(attribution);
-    }
-
-    // Write the map's centre and zoom into the page's address after the user moves it, so the
-    // address reopens the same view; moves made by the app itself do not count. Done here,
-    // not through Streamlit: returning the view would rerun the app on every pan. (Known bug:
-    // the server never sees these, so its share link leaves them out; README, Links.)
-    function viewInUrl(map, gcj02) {
-        var touched = false;
-        ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
-            map.getContainer().addEventListener(e, function () { touched = true; });
-        });
-        map.on("moveend", function () {
-            if (!touched) { return; }
-            try {
-                var top = window.parent;
-                var url = new URL(top.location.href);
-                var c = map.getCenter();
-                var wgs = gcj02 ? gcjToWgs(c.lat, c.lng) : [c.lat, c.lng];
-                url.searchParams.set("lat", wgs[0].toFixed(4));
-                url.searchParams.set("lon", wgs[1].toFixed(4));
-                url.searchParams.set("zoom", String(Math.round(map.getZoom())));
-                top.history.replaceState(top.history.state, "", url.toString());
-            } catch (err) { /* a cross-origin embed cannot write the address */ }
-        });
     }
 
     // Full screen (the browser's Fullscreen API, no plugin) and back to all of China.
@@ -111,7 +76,104 @@
         document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
     }
 
+
+    // A circle marker drawn a fixed number of pixels from its point at every zoom: a park or
+    // town placed at its city's point sits beside the city instead of on top of it.
+    var OffsetMarker = L.CircleMarker.extend({
+        _project: function () {
+            this._point = this._map.latLngToLayerPoint(this._latlng);
+            var o = this.options.offset;
+            if (o) { this._point = this._point.add(L.point(o[0], o[1])); }
+            this._updateBounds();
+        }
+    });
+
+    // The point layers of the current run; their markers draw but do not catch the pointer.
+    // A click or tap goes to the marker whose centre is nearest (within its radius and a
+    // margin), not to whichever circle happens to be drawn on top: neighbours that overlap at
+    // a low zoom (a phone's first view) each open where they are drawn.
+    var pickable = [];
+    var MARGIN = 4, TOUCH_MARGIN = 14;  // pixels beyond a marker's radius that still pick it
+
+    // Markers whose centre is within their radius and `margin` of `at`, nearest first.
+    function candidates(map, at, margin) {
+        var found = [];
+        pickable = pickable.filter(function (group) { return map.hasLayer(group); });
+        pickable.forEach(function (group) {
+            group.eachLayer(function (marker) {
+                if (!marker._point) { return; }
+                var d = map.layerPointToContainerPoint(marker._point).distanceTo(at);
+                if (d <= marker.options.radius + margin) { found.push([d, marker]); }
+            });
+        });
+        found.sort(function (a, b) { return a[0] - b[0]; });
+        return found.map(function (pair) { return pair[1]; });
+    }
+
+    function points(group) { pickable.push(group); return group; }
+
+    function isTouch(event) {
+        return Boolean(event && (event.pointerType === "touch"
+            || (event.sourceCapabilities && event.sourceCapabilities.firesTouchEvents)));
+    }
+
+    // Fired like Leaflet's own click on the marker (st_folium listens to that), after any
+    // region under the pointer: the point then wins over its province.
+    function open(marker, event) {
+        marker.fire("click", {latlng: marker.getLatLng(), layer: marker, originalEvent: event},
+                    true);
+    }
+
+    // A finger covers several markers at a low zoom: list them and let the person choose.
+    function chooser(map, markers, latlng, title, event) {
+        var box = L.DomUtil.create("div", "atlas-chooser");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", title);
+        L.DomUtil.create("strong", "", box).textContent = title;
+        markers.slice(0, 8).forEach(function (marker) {
+            var button = L.DomUtil.create("button", "", box);
+            button.type = "button";
+            button.style.cssText = "display:block;width:100%;margin-top:6px;padding:8px 6px;"
+                + "font-size:14px;text-align:left;background:#fff;border:1px solid #999;"
+                + "border-radius:4px;color:#111";
+            button.innerHTML = marker.feature.properties.label;  // escaped on the server
+            L.DomEvent.on(button, "click", function (e) {
+                L.DomEvent.stop(e);
+                map.closePopup();
+                open(marker, event);
+            });
+        });
+        L.popup({closeButton: true, autoPan: true, maxWidth: 260})
+            .setLatLng(latlng).setContent(box).openOn(map);
+    }
+
+    function picking(map, title) {
+        var tip = L.tooltip({className: "atlas-tooltip", direction: "top", offset: [0, -8]});
+        map.on("click", function (e) {
+            var touch = isTouch(e.originalEvent);
+            var found = candidates(map, e.containerPoint, touch ? TOUCH_MARGIN : MARGIN);
+            if (found.length === 1 || (found.length && !touch)) { open(found[0], e.originalEvent); }
+            else if (found.length > 1) { chooser(map, found, e.latlng, title, e.originalEvent); }
+        });
+        map.on("mousemove", function (e) {
+            var marker = candidates(map, e.containerPoint, MARGIN)[0];
+            map.getContainer().style.cursor = marker ? "pointer" : "";
+            if (!marker) { map.closeTooltip(tip); return; }
+            map.eachLayer(function (layer) {  // a region's tooltip would show beside it
+                if (layer !== tip && layer.closeTooltip && layer.getTooltip()) {
+                    layer.closeTooltip();
+                }
+            });
+            tip.setContent(marker.feature.properties.label);
+            tip.setLatLng(map.layerPointToLatLng(marker._point));
+            map.openTooltip(tip);
+        });
+        map.on("mouseout", function () { map.closeTooltip(tip); });
+    }
+
     window.atlasMap = {
+        OffsetMarker: OffsetMarker,
+        points: points,
         controls: function (map, o) {
             // China, whatever the width of the column. Not animated: st_folium applies a
             // linked view (zoom, centre) right after this script, and the end of a running
@@ -119,7 +181,7 @@
             map.fitBounds(o.bounds, {animate: false});
             if (o.outlines) { outlines(map, o.outlines.url, o.outlines.style); }
             legend(map, o.legend.title, o.legend.html, o.font, o.attribution);
-            viewInUrl(map, o.gcj02);
+            picking(map, o.choose);
             buttons(map, o.buttons.fullscreen, o.buttons.reset, o.bounds);
         }
     };
