@@ -1,4 +1,4 @@
-"""Command line: ``python -m atlas validate [DIR]``, ``assets`` and ``export``."""
+"""Command line: ``python -m atlas validate [DIR]``, ``coverage [DIR]``, ``assets``, ``export``."""
 
 from __future__ import annotations
 
@@ -39,6 +39,18 @@ def _validate(directory: Path) -> int:
         f"{len(frames[name])} {name}" for name in ("places", "memberships", "actions", "sources")
     )
     print(f"{directory}: valid ({counts})")
+    return 0
+
+
+def _coverage(directory: Path) -> int:
+    from atlas.coverage import coverage, coverage_table
+
+    try:
+        dataset = load_dataset(directory)
+    except DataError as exc:
+        print(f"{directory}: {exc}", file=sys.stderr)
+        return 1
+    print(coverage_table(coverage(dataset)))
     return 0
 
 
@@ -106,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data folder; lists every problem")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("assets", help="copy Leaflet and jQuery into static/vendor")
+    cover = commands.add_parser(
+        "coverage", help="per programme: summaries, owed actions, targets, own-site sources"
+    )
+    cover.add_argument("directory", nargs="?", type=Path, default=None)
     export = commands.add_parser(
         "export",
         help="write the filtered places (csv, geojson) or the whole data package (zip)",
@@ -134,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate((args.directory or data_dir_from_env()).resolve())
     if args.command == "export":
         return _export(args)
+    if args.command == "coverage":
+        return _coverage((args.directory or data_dir_from_env()).resolve())
     written = ensure_static_assets()
     print(f"static assets ready ({len(written)} copied)")
     return 0

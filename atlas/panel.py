@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -46,9 +47,29 @@ class SourceLine:
     number: int
     id: str
     title: str
-    publisher: str
+    publisher: str  # the original publisher
     date: str
     url: str
+    copy: bool = False  # the address is a repost on a site that is not the publisher's
+
+    @property
+    def site(self) -> str:
+        """The host of the address read (shown for copies)."""
+        return urlsplit(self.url).hostname or self.url
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """A target one of the place's plans declares."""
+
+    metric: str
+    value: float
+    unit: str
+    base_year: int | None
+    target_year: int | None
+    document: str
+    source_ids: tuple[str, ...]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -71,11 +92,13 @@ class PlacePanel:
     sources: tuple[SourceLine, ...]
     summary_source_ids: tuple[str, ...]
     approximate: bool = False  # drawn at the point of the city it is in
+    targets: tuple[TargetLine, ...] = ()
 
     @property
     def peak_year(self) -> int | None:
-        """The declared peak year, if any membership records one."""
-        years = [m.peak_year for m in self.memberships if m.peak_year]
+        """The declared CO2 peak year (the earliest, if plans differ)."""
+        years = [int(t.value) for t in self.targets if t.metric == "co2-peak-year"]
+        years += [m.peak_year for m in self.memberships if m.peak_year]
         return min(years) if years else None
 
     def source_number(self, source_id: str) -> int | None:
@@ -98,8 +121,9 @@ class _Tables:
     place_names: dict[str, tuple[str, str]]
     programme_names: dict[str, tuple[str, str]]
     province_names: dict[str, tuple[str, str]]
-    sources: dict[str, tuple[str, str, str, str]]
+    sources: dict[str, tuple[str, str, str, str, bool]]
     memberships: dict[str, list[MembershipLine]]
+    targets: dict[str, list[TargetLine]]
     actions: dict[str, list[ActionLine]]
     member_of: dict[str, list[str]]
 
@@ -158,12 +182,37 @@ def _tables(dataset: Dataset) -> _Tables:
     for parent, members in zip(places.index, places["members"], strict=True):
         for member in members:
             member_of.setdefault(member, []).append(parent)
+    targets: dict[str, list[TargetLine]] = {}
+    if dataset.targets is not None:
+        for r in dataset.targets.itertuples(index=False):
+            targets.setdefault(r.place_id, []).append(
+                TargetLine(
+                    metric=r.metric,
+                    value=float(r.value),
+                    unit=r.unit,
+                    base_year=_opt_int(r.base_year),
+                    target_year=_opt_int(r.target_year),
+                    document=r.document,
+                    source_ids=r.source_ids,
+                    note=r.note,
+                )
+            )
+    copies = (dataset.sources["copy"] == "yes").tolist()
+    sources = {
+        sid: (*fields, copy)
+        for (sid, fields), copy in zip(
+            _pairs(dataset.sources, "title", "publisher", "date", "url").items(),
+            copies,
+            strict=True,
+        )
+    }
     return _Tables(
         place_names=_pairs(places, "name_en", "name_zh"),
         programme_names=programme_names,
         province_names=_pairs(dataset.provinces, "name_en", "name_zh"),
-        sources=_pairs(dataset.sources, "title", "publisher", "date", "url"),
+        sources=sources,
         memberships=memberships,
+        targets=targets,
         actions=actions,
         member_of=member_of,
     )
@@ -183,11 +232,13 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
     tables = _tables(dataset)
     memberships = tuple(tables.memberships.get(place_id, ()))
     actions = tables.actions.get(place_id, [])
-    # Sources are numbered in reading order: summary, memberships, then actions.
+    targets = tuple(tables.targets.get(place_id, ()))
+    # Sources are numbered in reading order: summary, memberships, targets, then actions.
     cited: list[str] = []
     for ids in (
         place["summary_source_ids"],
         *(m.source_ids for m in memberships),
+        *(x.source_ids for x in targets),
         *(a.source_ids for a in actions),
     ):
         cited.extend(s for s in ids if s not in cited)
@@ -211,4 +262,5 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
         sources=source_lines,
         summary_source_ids=place["summary_source_ids"],
         approximate=place["coord_method"] == "parent",
+        targets=targets,
     )

@@ -30,7 +30,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, IDLE, MAP_FRAME
 
 TIMEOUT_MS = 55_000  # each wait inside an action; the whole action is bounded at 60 s
 SETTLE = 5.0  # seconds idle after a finished run without the result: the action had no effect
-MARKER = "path.leaflet-interactive"
+MARKER = ".leaflet-overlay-pane path"  # points and shapes (points take no pointer events)
 PROGRAMMES = ".st-key-w_programmes"
 EXCEPTION = "[data-testid=stException]"
 CRASH_TEXT = ("502 Bad Gateway", "504 Gateway", "503 Service")

@@ -141,3 +141,40 @@ def test_data_readme_documents_every_column() -> None:
 
 def test_research_notes_are_linked() -> None:
     assert (ROOT / "data" / "GAPS.md").exists()
+
+
+def test_coverage_floors_hold(real) -> None:
+    # Floors over all places (issue 15); raise them as content grows, never lower them.
+    from atlas.coverage import TOTAL, coverage
+
+    rows = {r.programme: r for r in coverage(real)}
+    total = rows[TOTAL]
+    assert total.share(total.summaries) >= 0.95
+    assert total.share(total.owed_one) >= 0.90
+    assert total.share(total.owed_two) >= 0.70
+    assert total.with_target >= 50
+    assert total.own_site / total.sources >= 0.25
+    assert len(real.targets) >= 60
+
+
+def test_every_programme_says_what_it_asks_of_its_pilots(real) -> None:
+    assert set(real.programmes["focus"]) <= {"mitigation", "adaptation", "both"}
+    assert real.programmes.at["climate-adaptive-city", "focus"] == "adaptation"
+
+
+def test_no_place_lists_the_same_action_twice(real) -> None:
+    # Shenzhen's list once repeated "carbon market opens" (2013) and a solar item (2024).
+    seen: set[tuple[str, str, str]] = set()
+    for place, kind, title in zip(
+        real.actions["place_id"], real.actions["kind"], real.actions["title_en"], strict=True
+    ):
+        key = (place, kind, title.strip().lower())
+        assert key not in seen, key
+        seen.add(key)
+
+
+def test_data_readme_carries_the_current_coverage(real) -> None:
+    from atlas.coverage import coverage, coverage_table
+
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert coverage_table(coverage(real)) in readme

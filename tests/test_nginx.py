@@ -38,7 +38,7 @@ pytestmark = pytest.mark.skipif(
     reason="nginx not found (apt-get install -y nginx, as .ci/run does; or set ATLAS_NGINX)",
 )
 
-MARKER = "path.leaflet-interactive"
+MARKER = ".leaflet-overlay-pane path"  # points and shapes (points take no pointer events)
 PANEL_HEADING = ".st-key-place_panel h3"
 COOKIE = re.compile(r"atlas_route=([0-9a-f]{32}); Path=/; HttpOnly; SameSite=Lax")
 

@@ -77,6 +77,26 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
             lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids)}")
         st.markdown("\n".join(lines))
 
+        if panel.targets:
+            rows = [
+                f"#### {t('panel.targets')}",
+                "",
+                f"| {t('targets.metric')} | {t('targets.value')} | {t('targets.by')} "
+                f"| {t('targets.document')} | |",
+                "|---|---|---|---|---|",
+            ]
+            for x in panel.targets:
+                value = f"{x.value:g}" if x.unit == "year" else f"{x.value:g} {x.unit}"
+                by = md(t.year(x.target_year)) if x.target_year else ""
+                if x.base_year:
+                    by = t("targets.from_to", base=md(t.year(x.base_year)), to=by)
+                document = md(x.document).replace("|", "\\|")
+                rows.append(
+                    f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
+                    f"| {_cites(panel, x.source_ids)} |"
+                )
+            st.markdown("\n".join(rows))
+
         for kind, actions in (("mitigation", panel.mitigation), ("adaptation", panel.adaptation)):
             if focus and focus != kind:
                 continue
@@ -92,8 +112,11 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
             with st.expander(t("panel.sources", count=len(panel.sources)), expanded=True):
                 st.markdown(
                     "\n".join(
-                        f"{s.number}. {markdown_link(s.title, s.url)} · {md(s.publisher)}"
-                        + (f" · {md(s.date)}" if s.date else "")
+                        # Publisher first; a repost says where it was read.
+                        f"{s.number}. {md(s.publisher)}"
+                        + (f", {md(s.date)}" if s.date else "")
+                        + f": {markdown_link(s.title, s.url)}"
+                        + (f" ({t('panel.copy_at', site=md(s.site))})" if s.copy else "")
                         for s in panel.sources
                     )
                 )
