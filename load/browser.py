@@ -35,18 +35,39 @@ PROGRAMMES = ".st-key-w_programmes"
 EXCEPTION = "[data-testid=stException]"
 CRASH_TEXT = ("502 Bad Gateway", "504 Gateway", "503 Service")
 CONNECTION_ERROR = "Connection error"
-# Places whose marker or shape is the topmost thing at its centre, in the map frame's pixels.
+# Places a click opens, in the map frame's pixels: a point drawn at least 3 px from every
+# other point (a click goes to the nearest centre), or a shape topmost at its centre; never
+# under a control (legend, buttons).
 CLICKABLE = """() => {
-  const out = [];
+  const out = [], points = [];
   if (!window.map) return out;
-  window.map.eachLayer((layer) => {
+  const map = window.map, box = map.getContainer().getBoundingClientRect();
+  const free = (x, y) => {
+    if (x < 5 || y < 5 || x > innerWidth - 5 || y > innerHeight - 5) return false;
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && !hit.closest('.leaflet-control');
+  };
+  map.eachLayer((layer) => {
     const f = layer.feature;
-    if (!f || !f.properties || !f.properties.id || !layer._path) return;
-    const box = layer._path.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return;
-    const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    if (x < 5 || y < 5 || x > innerWidth - 5 || y > innerHeight - 5) return;
-    if (document.elementFromPoint(x, y) === layer._path) out.push({id: f.properties.id, x, y});
+    if (!f || !f.properties || !f.properties.id || !f.properties.colour) return;
+    if (layer.getLatLng) {
+      if (layer.options.interactive) return;  // the selection ring, drawn around a point
+      let p = map.latLngToContainerPoint(layer.getLatLng());
+      const o = f.properties.offset;
+      if (o) p = p.add(L.point(o[0], o[1]));
+      points.push({id: f.properties.id, x: box.left + p.x, y: box.top + p.y});
+    } else if (layer._path) {
+      const r = layer._path.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (free(x, y) && document.elementFromPoint(x, y) === layer._path) {
+        out.push({id: f.properties.id, x, y});
+      }
+    }
+  });
+  points.forEach((p) => {
+    const apart = points.every((q) => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 3);
+    if (apart && free(p.x, p.y)) out.push(p);
   });
   return out;
 }"""
@@ -231,11 +252,17 @@ class BrowserUser:
         frame = await handle.content_frame() if handle else None
         if frame is None:
             raise ScreenError("no map frame")
-        spots = [
-            s
-            for s in await frame.evaluate(CLICKABLE)
-            if s["id"] != self.place and s["id"] in self.catalogue.places
-        ]
+        for attempt in range(2):
+            spots = [
+                s
+                for s in await frame.evaluate(CLICKABLE)
+                if s["id"] != self.place and s["id"] in self.catalogue.places
+            ]
+            if spots or attempt:
+                break
+            # A link to a place opens the map on it: zoom out to all of China, as a person would.
+            await frame.locator(".atlas-buttons a").nth(1).click(timeout=timeout_ms)
+            await page.wait_for_timeout(600)
         if not spots:
             raise ScreenError("no other place can be clicked on the map")
         spot = rng.choice(spots)
