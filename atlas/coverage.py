@@ -80,12 +80,12 @@ def coverage(dataset: Dataset) -> list[Coverage]:
     ):
         groups.setdefault(programme, set()).add(pid)
     groups[TOTAL] = set(places.index)
+
+    def has(pid: str, n: int) -> bool:
+        return all(counts.get((pid, kind), 0) >= n for kind in owed[pid])
+
     rows = []
     for programme, members in groups.items():
-
-        def has(pid: str, n: int) -> bool:
-            return all(counts.get((pid, kind), 0) >= n for kind in owed[pid])
-
         sources = set().union(*(cited[p] for p in members)) if members else set()
         rows.append(
             Coverage(

@@ -200,7 +200,7 @@ def _legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
         f"{escape_text(label)}</div>"
         for label, colour in entries
     )
-    return f"<strong>{escape_text(title)}</strong>{rows}"
+    return rows  # the title is the legend's fold (its <summary>), set by map.js
 
 
 def base_map(
@@ -384,28 +384,19 @@ class FeatureLayer(QuickRender):
                 if (p.selected) { Object.assign(s, picked); }
                 return s;
             }
-            {% if this.pickable %}
-            var layer = atlasMap.points(L.geoJSON({{ this.data_json }}, {
-                interactive: false,
-                style: style,
-                pointToLayer: function (feature, latlng) {
-                    var s = style(feature);
-                    s.offset = feature.properties.offset;
-                    s.interactive = false;  // L.geoJSON's own option does not reach points
-                    return new atlasMap.OffsetMarker(latlng, s);
-                }
-            }));
-            {% else %}
             var layer = L.geoJSON({{ this.data_json }}, {
                 interactive: {{ this.interactive_json }},
                 style: style,
                 pointToLayer: function (feature, latlng) {
                     var s = style(feature);
                     s.offset = feature.properties.offset;
+                    // L.geoJSON's own option does not reach the markers made here.
                     s.interactive = {{ this.interactive_json }};
                     return new atlasMap.OffsetMarker(latlng, s);
                 }
             });
+            {% if this.pickable %}
+            atlasMap.points(layer);
             {% endif %}
             {% if this.tooltip and not this.pickable %}
             layer.bindTooltip(function (l) { return l.feature.properties.label; },
@@ -442,7 +433,8 @@ class FeatureLayer(QuickRender):
         )
         self.style_json = json.dumps(dict(style))
         self.selected_json = json.dumps(dict(selected_style or {}))
-        self.interactive_json = "true" if interactive else "false"
+        # Picked points take no pointer events of their own (map.js picks the nearest).
+        self.interactive_json = "true" if interactive and not pickable else "false"
         self.tooltip = tooltip
         self.canvas = canvas  # one <canvas> instead of an SVG element per feature
         # Points picked by static/atlas/map.js (nearest centre wins, hover tooltip), drawn

@@ -197,14 +197,11 @@ def _tables(dataset: Dataset) -> _Tables:
                     note=r.note,
                 )
             )
-    copies = (dataset.sources["copy"] == "yes").tolist()
     sources = {
-        sid: (*fields, copy)
-        for (sid, fields), copy in zip(
-            _pairs(dataset.sources, "title", "publisher", "date", "url").items(),
-            copies,
-            strict=True,
-        )
+        sid: (title, publisher, date, url, copy == "yes")
+        for sid, (title, publisher, date, url, copy) in _pairs(
+            dataset.sources, "title", "publisher", "date", "url", "copy"
+        ).items()
     }
     return _Tables(
         place_names=_pairs(places, "name_en", "name_zh"),

@@ -52,7 +52,14 @@ def open_map(session, query: str = "") -> None:
 
 def page_pixel(session, place_id: str, inside: tuple[float, float] | None = None):
     """Where ``place_id`` is drawn, in page pixels; asserts it is on the visible map."""
-    spot = map_frame(session).evaluate(DRAWN_AT, [place_id, list(inside or (0, 0))])
+    frame, where = map_frame(session), [place_id, list(inside or (0, 0))]
+    spot = frame.evaluate(DRAWN_AT, where)
+    for _ in range(20):  # until the map stands still (it may still be moving to a link's view)
+        session.page.wait_for_timeout(150)
+        again = frame.evaluate(DRAWN_AT, where)
+        if again == spot:
+            break
+        spot = again
     assert spot is not None, f"{place_id} is not drawn"
     assert spot["onMap"], f"{place_id} is outside the visible map"
     frame_box = session.page.locator(MAP_FRAME).bounding_box()

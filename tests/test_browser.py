@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -52,12 +53,16 @@ def zoom_in_with_the_wheel(offline) -> None:
     page.wait_for_function("() => /[?&]zoom=/.test(window.location.search)", timeout=10_000)
 
 
-def click_place(offline, place_id: str) -> None:
+@functools.cache
+def _real_places():
     from atlas.dataset import load_dataset
     from tests.browser import ROOT
 
-    place = load_dataset(ROOT / "data").places.loc[place_id]
-    offline.page.wait_for_timeout(500)  # the map may still be moving to the linked view
+    return load_dataset(ROOT / "data").places
+
+
+def click_place(offline, place_id: str) -> None:
+    place = _real_places().loc[place_id]
     click_at_place(offline, place_id, inside=(place["lat"], place["lon"]))
 
 

@@ -122,8 +122,7 @@ def map_target(
             None,
         )  # fmt: skip
         if shape is not None:
-            lat, lon, zoom = fit_view((0.0, 0.0), "province", shape["geometry"])
-            target = (lat, lon, zoom)
+            target = fit_view((0.0, 0.0), "province", shape["geometry"])
     if target is None:
         return None
     return target[0] + state.next_map_nudge() * 1e-6, target[1], target[2]

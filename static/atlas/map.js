@@ -33,7 +33,7 @@
                 + "box-shadow:0 1px 3px rgba(0,0,0,.3)";
             var summary = L.DomUtil.create("summary", "", box);
             summary.style.cssText = "cursor:pointer;font-weight:600";
-            summary.textContent = title;
+            summary.innerHTML = title;  // escaped on the server, like `html`
             var list = L.DomUtil.create("div", "", box);
             list.setAttribute("role", "list");
             list.setAttribute("aria-label", title);
