@@ -31,6 +31,18 @@ summary += "".join(
     if counts[p]
 )
 st.markdown(summary)
+outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())
+if outside and (view.programmes or view.batches):
+    st.caption(t("map.summary.outside", count=outside))
+if shown.empty:
+    st.warning(t("map.empty"), icon=":material/search_off:")
+    st.button(
+        t("filters.reset"),
+        key="map_reset",
+        on_click=state.reset_filters,
+        args=(page.options,),
+        icon=":material/filter_alt_off:",
+    )
 
 
 @st.fragment
@@ -52,9 +64,9 @@ def selection() -> None:
         render_share_and_export(dataset, shown, view, t)
         with st.container(height=PANEL_HEIGHT, border=False, key="panel_column"):
             panel = build_panel(dataset, view.place) if view.place else None
-            if panel is None:
+            if panel is None and not shown.empty:  # (an empty result has its message above)
                 st.info(t("map.hint"))
-            else:
+            elif panel is not None:
                 render_panel(panel, t, view.focus)
                 render_nearby(dataset, panel.id, view, t)
     render_places_table(dataset, shown, t)

@@ -60,21 +60,25 @@ def _membership_rows(dataset: Dataset) -> list[MembershipRow]:
 
 
 def _membership_test(view: ViewState) -> Callable[[MembershipRow], bool]:
-    """Whether one membership passes the view's programme, batch and year filters."""
-    programmes = set(view.programmes)
+    """Whether one membership passes the view's programme, batch and year filters.
+
+    A chosen batch stands for its programme, narrowed to that batch; a chosen programme
+    without a chosen batch passes whole. Choosing only "low-carbon pilots, batch 2" thus
+    shows that batch and nothing else, and adding the climate-adaptive programme shows
+    that batch and every climate-adaptive pilot.
+    """
     chosen: dict[str, set[int]] = {}
     for token in view.batches:
         programme, batch = parse_batch_token(token)
         chosen.setdefault(programme, set()).add(batch)
+    whole = set(view.programmes) - set(chosen)
+    any_programme = not view.programmes and not chosen
     low = view.year_from if view.year_from is not None else -1
     high = view.year_to if view.year_to is not None else 10_000
 
     def passes(row: MembershipRow) -> bool:
         _place, programme, batch, year = row
-        if programmes and programme not in programmes:
-            return False
-        # A batch choice narrows only its own programme; others pass whole.
-        if programme in chosen and batch not in chosen[programme]:
+        if not (any_programme or programme in whole or batch in chosen.get(programme, ())):
             return False
         # Without a year a membership passes a lower bound of 0 only, and any upper bound
         # it is not below (as if its year were 0 and 9999 respectively).

@@ -110,6 +110,27 @@ def test_batch_filter() -> None:
     assert len(at.dataframe[0].value) == 13
 
 
+def test_a_batch_alone_shows_only_that_batch() -> None:
+    at = run({"batch": "low-carbon-pilot:2"})
+    assert len(at.dataframe[0].value) == 29  # the official size of batch 2 (2012)
+    assert "regional initiatives" in texts(at)
+
+
+def test_an_empty_result_says_so_and_one_click_resets_every_filter() -> None:
+    at = run({"programme": "ets-pilot", "province": "hunan", "q": "zzz", "focus": "adaptation"})
+    assert "No place matches these filters." in texts(at)
+    assert "Click a marker" not in texts(at)
+    reset = next(b for b in at.button if b.key == "map_reset")
+    reset.click().run()
+    assert not at.exception
+    assert "No place matches" not in texts(at)
+    assert at.multiselect(key="w_programmes").value == []
+    assert at.selectbox(key="w_province").value == "all"
+    assert at.text_input(key="w_search").value == ""
+    assert not {"programme", "province", "q", "focus"} & set(at.query_params)
+    assert at.button(key="w_reset").disabled  # nothing left to reset
+
+
 def test_bad_parameters_show_a_notice_and_the_rest_applies() -> None:
     at = run({"place": "atlantis", "programme": ["ets-pilot", "moon"], "zoom": "x"})
     assert not at.exception

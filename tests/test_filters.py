@@ -32,13 +32,26 @@ def test_programme_filter(small) -> None:
     assert shown.at["shenzhen", "programmes"] == ("ets-pilot",)
 
 
-def test_batch_narrows_only_its_programme(small) -> None:
-    view = ViewState(batches=("low-carbon-pilot:2",))
-    assert list(shown_places(small, view).index) == ["wuhan", "shenzhen"]
-    # Shenzhen passes through its ETS membership, not through batch 1.
-    assert shown_places(small, view).at["shenzhen", "programmes"] == ("ets-pilot",)
+def test_batch_shows_only_that_batch(small) -> None:
+    alone = ViewState(batches=("low-carbon-pilot:2",))
+    assert list(shown_places(small, alone).index) == ["wuhan"]
     both = ViewState(programmes=("low-carbon-pilot",), batches=("low-carbon-pilot:2",))
     assert list(shown_places(small, both).index) == ["wuhan"]
+
+
+def test_batch_beside_a_whole_programme(small) -> None:
+    view = ViewState(programmes=("low-carbon-pilot", "ets-pilot"), batches=("low-carbon-pilot:2",))
+    assert list(shown_places(small, view).index) == ["wuhan", "shenzhen"]
+    # Shenzhen passes through its ETS membership, not through low-carbon batch 1.
+    assert shown_places(small, view).at["shenzhen", "programmes"] == ("ets-pilot",)
+
+
+def test_batches_of_one_programme_add_up(small) -> None:
+    one = set(shown_places(small, ViewState(batches=("low-carbon-pilot:1",))).index)
+    two = set(shown_places(small, ViewState(batches=("low-carbon-pilot:2",))).index)
+    both = ViewState(batches=("low-carbon-pilot:1", "low-carbon-pilot:2"))
+    assert set(shown_places(small, both).index) == one | two
+    assert one and two and not one & two
 
 
 def test_years_province_and_search(small) -> None:

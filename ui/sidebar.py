@@ -44,11 +44,13 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             format_func=names.find.__getitem__,
             key=state.W_FIND,
             placeholder=t("find.placeholder"),
+            help=t("find.help"),
             on_change=state.found_place,
         )
         if state.apply_restored(found is not None, lambda: state.found_place_after_drawing(found)):
             view = replace(view, place=found)
         st.header(t("filters.header"), anchor=False)
+        reset_slot = st.container()  # filled last, when it is known whether any filter is set
         programmes = st.multiselect(
             t("filters.programme"),
             options=list(options.programmes),
@@ -57,15 +59,14 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             placeholder=t("filters.programme.placeholder"),
             help=t("filters.programme.help"),
         )
+        # A chosen batch stands on its own (atlas.filters): it stays on offer when the
+        # programmes change; other batches are offered for the chosen programmes.
+        held = set(ss.get(state.W_BATCHES) or ())
         batch_choices = [
             token
             for token in options.batches
-            if not programmes or parse_batch_token(token)[0] in programmes
+            if not programmes or parse_batch_token(token)[0] in programmes or token in held
         ]
-        # Drop batches of programmes no longer chosen before the widget sees them (unless
-        # the browser holds the value and it is not known here yet: see initial_view).
-        if state.W_BATCHES in ss:
-            ss[state.W_BATCHES] = [b for b in ss[state.W_BATCHES] if b in batch_choices]
         batches = st.multiselect(
             t("filters.batch"),
             options=batch_choices,
@@ -117,7 +118,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             key=state.W_BASEMAP,
             help=t("filters.basemap.help"),
         )
-    return replace(
+    chosen = replace(
         view,
         lang=t.lang,
         programmes=tuple(p for p in options.programmes if p in programmes),
@@ -129,3 +130,14 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         focus=None if focus == state.ALL else focus,
         basemap=basemap,
     )
+    with st.sidebar, reset_slot:
+        st.button(
+            t("filters.reset"),
+            key=state.W_RESET,
+            icon=":material/filter_alt_off:",
+            on_click=state.reset_filters,
+            args=(options,),
+            disabled=not state.filters_active(chosen),
+            help=t("filters.reset.help"),
+        )
+    return chosen

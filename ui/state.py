@@ -31,6 +31,7 @@ W_FOCUS = "w_focus"
 W_BASEMAP = "w_basemap"
 W_PLACE_PICKER = "w_place_picker"
 W_LANG = "w_lang"
+W_RESET = "w_reset"
 W_FIND = "w_find"
 W_COMPARE = "w_compare"
 W_RADIUS = "w_radius"
@@ -121,7 +122,14 @@ def _browser_sent_widget_values() -> bool:
 
 
 def current_lang() -> str:
-    """The language of this session, before the page has restored the full view."""
+    """The language of this session, before the page has restored the full view.
+
+    The language switch's new value first: app.py titles the page list before the page
+    draws the switch, and the view still holds the language of the previous run.
+    """
+    switched = st.session_state.get(W_LANG)
+    if switched in LANGUAGES:
+        return switched
     if VIEW in st.session_state:
         return st.session_state[VIEW].lang
     asked = st.query_params.get("lang")
@@ -147,6 +155,38 @@ def seed_widgets(view: ViewState, options: ViewOptions) -> None:
     state[W_BASEMAP] = view.basemap
     state[W_COMPARE] = list(view.compare)
     state[W_RADIUS] = view.radius
+
+
+# What "Reset filters" clears: everything that narrows the places shown (not the
+# language, basemap, selection or comparison).
+CLEARED_FILTERS = {
+    "programmes": (),
+    "batches": (),
+    "province": None,
+    "year_from": None,
+    "year_to": None,
+    "search": "",
+    "focus": None,
+}
+
+
+def reset_filters(options: ViewOptions) -> None:
+    """on_click of "Reset filters": clear every filter, and show all of China again if a
+    province had been chosen."""
+    if VIEW not in st.session_state:
+        return  # see _change_view
+    view = st.session_state[VIEW]
+    cleared = replace(view, **CLEARED_FILTERS)
+    if view.province:
+        cleared = replace(cleared, lat=None, lon=None, zoom=None)
+        move_map(("china",))
+    st.session_state[VIEW] = cleared
+    seed_widgets(cleared, options)
+
+
+def filters_active(view: ViewState) -> bool:
+    """True when some filter narrows the places (what "Reset filters" would clear)."""
+    return replace(view, **CLEARED_FILTERS) != view
 
 
 def notices() -> list[Notice]:
