@@ -60,6 +60,8 @@ EVIDENCE = [
     dict(table="places_new", place_id="heping-goujiang-edz", item="locate_zh 播州区 (county renamed)",
          source_id="zhaoshang-bozhou-district-profile",
          excerpt="2016年3月20日,撤销遵义县,设立遵义市播州区。"),
+    dict(table="summaries", place_id="heping-goujiang-edz", item="northern Guizhou", source_id="zhaoshang-bozhou-district-profile",
+         excerpt="播州区,隶属贵州省遵义市,地处贵州省北部"),
     dict(table="summaries", place_id="heping-goujiang-edz", item="industries",
          source_id="cnzsyz-heping-industrial-park-profile",
          excerpt="重点发展电子、光电子、机械制造、有色金属制品加工、商贸服务等产业。"),
