@@ -366,12 +366,22 @@ def arrive_on_page(name: str, options: ViewOptions) -> None:
     """Re-seed the widgets from the view when the user comes from another page.
 
     Streamlit forgets a widget's value when a page that does not draw it runs, and
-    widgets are per page; the view (plain session state) is what survives.
+    widgets are per page; the view (plain session state) is what survives. A link inside
+    the app (``st.page_link`` with the view in its query, e.g. a place on the Programmes
+    page) arrives with that view in the URL: it is the view the user asked for. The page
+    list in the sidebar arrives with an empty query and keeps the session's view.
     """
-    if st.session_state.get(PAGE) not in (None, name):
-        view = st.session_state[VIEW]
+    state = st.session_state
+    if state.get(PAGE) not in (None, name):
+        params = _query_dict()
+        if params:
+            asked, _ignored = parse_query(params, options)
+            if "lang" not in params:
+                asked = replace(asked, lang=state[VIEW].lang)
+            state[VIEW] = asked
+        view = state[VIEW]
         seed_widgets(view, options)
-        st.session_state[W_LANG] = view.lang
+        state[W_LANG] = view.lang
         if name == "map":  # a new map: show the view's position or place again
             move_map_to_view(view)
-    st.session_state[PAGE] = name
+    state[PAGE] = name
