@@ -15,7 +15,14 @@ ROOT = Path(__file__).resolve().parent
 # after a restart; under AppTest that mode returns on every run.
 PAGES = ROOT / "app_pages"
 
-st.set_page_config(page_title=current_translator()("app.title"), page_icon="🗺️", layout="wide")
+st.set_page_config(
+    page_title=current_translator()("app.title"),
+    page_icon="🗺️",
+    layout="wide",
+    # An embed (the share panel's snippet, ?embed=true) is the map and the panel: the
+    # filters stay one click away behind the sidebar's arrow.
+    initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
+)
 
 
 @st.cache_resource(show_spinner=False)

@@ -21,3 +21,25 @@ def test_a_place_link_on_the_programmes_page_opens_its_panel_on_the_map(offline)
     wait_for_map(offline)
     assert "place=shenzhen" in page.url and "programme=ets-pilot" in page.url
     assert offline.blocked == []
+
+
+def test_the_embed_snippet_shows_the_map_and_the_panel_in_a_narrow_host_page(offline) -> None:
+    page = offline.page
+    page.goto(f"{offline.origin}/?place=wuhan&basemap=none&lang=en")
+    panel_heading(offline, "Wuhan")
+    page.get_by_text("Share and export").click()
+    snippet = page.locator("[data-testid=stCode]").nth(1)
+    snippet.wait_for(timeout=30_000)
+    html = snippet.inner_text().strip().replace("http://localhost:8501", offline.origin)
+    assert html.startswith("<iframe") and "embed=true" in html, html
+    # A 1000 px column of someone's article, with the snippet pasted in.
+    page.set_content(f'<main style="width:1000px;margin:0 auto">{html}</main>')
+    app = page.frame_locator("iframe").first
+    app.locator(".st-key-place_panel h3").first.wait_for(timeout=60_000)
+    assert app.locator(".st-key-place_panel h3").first.inner_text().startswith("Wuhan")
+    sidebar = app.locator("[data-testid=stSidebar]")
+    assert sidebar.get_attribute("data-collapsed") == "true"
+    assert sidebar.bounding_box()["width"] == 0
+    map_box = app.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert map_box is not None and map_box["width"] >= 500, map_box
+    assert offline.blocked == []
