@@ -27,7 +27,12 @@ run: assets
 	$(PY) -m atlas validate
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev assets
+# axe-core for the accessibility tests (test-only JavaScript, pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV)/.dev assets node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -54,4 +59,4 @@ geometry: $(VENV)/.build
 	$(PY) -m atlas.geometry build
 
 clean:
-	rm -rf $(VENV) static/vendor .pytest_cache
+	rm -rf $(VENV) static/vendor .pytest_cache node_modules

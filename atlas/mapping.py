@@ -214,8 +214,14 @@ def base_map(
     button_titles: tuple[str, str] = ("Full screen", "Show all of China"),
     provinces_url: str | None = None,
     choose_title: str = "Which place?",
+    lang: str = "en",
+    zoom_titles: tuple[str, str] = ("Zoom in", "Zoom out"),
 ) -> folium.Map:
-    """The constant part of the map: tiles, province outlines and legend, local assets only."""
+    """The constant part of the map: tiles, province outlines and legend, local assets only.
+
+    ``lang`` is the interface language (the map frame's ``<html lang>``); ``zoom_titles``
+    replace Leaflet's English button titles.
+    """
     tiles = BASEMAPS.get(basemap, BASEMAPS["none"])
     m = _Map(
         location=CHINA_CENTER,
@@ -279,6 +285,8 @@ def base_map(
             "attribution": escape_text(attribution),
             "gcj02": tiles.gcj02,
             "choose": escape_text(choose_title),
+            "lang": escape_text(lang),
+            "zoom": [escape_text(title) for title in zoom_titles],
             "buttons": {
                 "fullscreen": escape_text(button_titles[0]),
                 "reset": escape_text(button_titles[1]),

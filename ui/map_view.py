@@ -66,6 +66,8 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         button_titles=(t("map.fullscreen"), t("map.reset")),
         provinces_url=data.provinces_url(dataset, gcj02),
         choose_title=t("map.choose"),
+        lang=t("html.lang"),
+        zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
     )
     layer = places_layer(
         shown, colours, _encoded_places(dataset, t.lang, gcj02), view.place, geo.outlines

@@ -10,7 +10,8 @@ from atlas.dataset import Dataset
 from atlas.i18n import Translator, translator
 from atlas.schema import DataError
 from atlas.view import Notice, ViewOptions, ViewState
-from ui import data, state
+from ui import charts, data, state  # noqa: F401 (charts: enables the charts' Altair theme)
+from ui.document import set_document_language
 from ui.links import MAP_PAGE
 from ui.sidebar import render_filters
 
@@ -60,6 +61,8 @@ def open_page(name: str) -> PageContext:
         state.move_map(("province", filtered.province) if filtered.province else ("china",))
     view = state.update_view(filtered)
     t = translator(view.lang)
+    with st.sidebar:
+        set_document_language(t)
     if state.take_jump_to_map() and name != "map":
         st.switch_page(MAP_PAGE)
     ignored = state.notices()

@@ -171,6 +171,25 @@
         map.on("mouseout", function () { map.closeTooltip(tip); });
     }
 
+    // The frame's language and Leaflet's own English texts: zoom button titles, and the
+    // scale bar's miles (Leaflet draws metric and imperial lines; the second is imperial).
+    function interfaceLanguage(map, lang, zoomTitles) {
+        document.documentElement.lang = lang;
+        // Leaflet's credit without its English link title.
+        map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+        var box = map.getContainer();
+        [[".leaflet-control-zoom-in", zoomTitles[0]], [".leaflet-control-zoom-out", zoomTitles[1]]]
+            .forEach(function (pair) {
+                var button = box.querySelector(pair[0]);
+                if (button) {
+                    button.title = pair[1];
+                    button.setAttribute("aria-label", pair[1]);
+                }
+            });
+        var lines = box.querySelectorAll(".leaflet-control-scale-line");
+        if (lines.length > 1) { lines[1].style.display = "none"; }
+    }
+
     window.atlasMap = {
         OffsetMarker: OffsetMarker,
         points: points,
@@ -183,6 +202,7 @@
             legend(map, o.legend.title, o.legend.html, o.font, o.attribution);
             picking(map, o.choose);
             buttons(map, o.buttons.fullscreen, o.buttons.reset, o.bounds);
+            interfaceLanguage(map, o.lang, o.zoom);
         }
     };
 })();
