@@ -20,6 +20,7 @@ DOMAIN = "atlas"
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}  # BCP 47 tags for <html lang>
 UNTRANSLATED = {"en": " (untranslated)", "zh": "（未翻译）"}
 
 

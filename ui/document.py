@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from atlas.i18n import Translator
+from atlas.i18n import HTML_LANG, Translator
 
 # Streamlit 1.67's fixed texts, as shown in the Chinese interface. Whole texts:
 STREAMLIT_TEXTS_ZH = {
@@ -136,7 +136,7 @@ def set_document_language(t: Translator) -> None:
     st.html(
         _SCRIPT
         % {
-            "lang": json.dumps(t("html.lang")),
+            "lang": json.dumps(HTML_LANG[t.lang]),
             "texts": json.dumps(texts, ensure_ascii=False),
             "patterns": json.dumps(patterns, ensure_ascii=False),
             "map": json.dumps(t("map.frame"), ensure_ascii=False),

@@ -10,7 +10,7 @@ import streamlit_folium
 
 from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset, per_dataset
-from atlas.i18n import Translator
+from atlas.i18n import HTML_LANG, Translator
 from atlas.mapping import (
     BASEMAPS,
     CHINA_CENTER,
@@ -66,7 +66,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         button_titles=(t("map.fullscreen"), t("map.reset")),
         provinces_url=data.provinces_url(dataset, gcj02),
         choose_title=t("map.choose"),
-        lang=t("html.lang"),
+        lang=HTML_LANG[t.lang],
         zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
     )
     layer = places_layer(
