@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -261,3 +262,13 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
         approximate=place["coord_method"] == "parent",
         targets=targets,
     )
+
+
+def source_lines(
+    dataset: Dataset, source_ids: Sequence[str] | None = None
+) -> tuple[SourceLine, ...]:
+    """Sources as the panel shows them, numbered 1, 2, ... in the order given (every source
+    of the dataset, by id, when ``source_ids`` is None); unknown ids are left out."""
+    known = _tables(dataset).sources
+    ids = sorted(known) if source_ids is None else [s for s in source_ids if s in known]
+    return tuple(SourceLine(i + 1, sid, *known[sid]) for i, sid in enumerate(ids))

@@ -147,7 +147,7 @@ def test_other_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize(
-    "page", ["programmes", "timeline", "overlaps", "provinces", "compare", "about"]
+    "page", ["programmes", "timeline", "overlaps", "provinces", "compare", "targets", "about"]
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_page_renders_and_follows_the_filters(page: str, lang: str) -> None:
@@ -210,7 +210,7 @@ def test_no_page_writes_into_data() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["place"] = "wuhan"
     at.run()
-    for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "about"):
+    for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "targets", "about"):
         at.switch_page(str(ROOT / "app_pages" / f"{page}.py")).run()
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
@@ -272,3 +272,68 @@ def test_a_new_session_applies_a_place_the_browser_found() -> None:
     at.run()  # the box is emptied on the next run (it is drawn already in this one)
     assert at.selectbox(key="w_find").value is None
     assert at.subheader[0].value.startswith("Qingdao")
+
+
+def open_targets(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "targets.py")).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "place", "lanzhou"),
+    [
+        ("en", "Declared targets", "Place", "2025 · Lanzhou · 兰州市"),
+        ("zh", "已公布的目标", "地点", "2025年 · 兰州市 · Lanzhou"),
+    ],
+)
+def test_targets_page_charts_peak_years_and_tables_the_other_targets(
+    lang: str, title: str, place: str, lanzhou: str, real
+) -> None:
+    at = open_targets(lang)
+    assert at.title[0].value == title
+    chart = at.get("vega_lite_chart")
+    assert len(chart) == 1 and chart[0].key == "targets_chart"
+    # Every place with a declared peak year is one link from the map, with its place id.
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    peaks = real.targets[real.targets["metric"] == "co2-peak-year"]
+    assert len(links) == peaks["place_id"].nunique()
+    assert "place=lanzhou" in links[lanzhou]
+    assert len({link.proto.page_script_hash for link in at.get("page_link")}) == 1  # the map
+    table = at.dataframe[0].value
+    assert table.columns[0] == place
+    assert len(table) == (real.targets["metric"] != "co2-peak-year").sum()
+    texts_zh = " ".join(str(v) for v in table.iloc[:, 1])
+    if lang == "zh":
+        assert "非化石能源消费比重" in texts_zh and "Non-fossil" not in texts_zh
+    else:
+        assert "Non-fossil" in texts_zh
+    # A copy is never shown as the publisher's own page.
+    source = table.columns[7]
+    copies = real.sources[real.sources["copy"] == "yes"]
+    shown_copies = [c for c in table[source] if ("copy read at" in c or "转载" in c)]
+    assert shown_copies and not copies.empty
+
+
+def test_targets_page_follows_the_filters() -> None:
+    at = open_targets("en", programme="ets-pilot")
+    assert at.query_params["programme"] == "ets-pilot"
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert any("Shanghai" in label for label in labels)
+    assert not any("Lanzhou" in label for label in labels)  # not an ETS pilot
+
+
+def test_a_place_link_opens_the_place_on_the_map() -> None:
+    # What the browser does on a click on a place link: the map page, the place in its query.
+    at = open_targets("en")
+    at.switch_page(str(ROOT / "app_pages" / "map.py"))
+    at.query_params["place"] = "lanzhou"
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Lanzhou · 兰州市"
+    assert at.query_params["place"] == "lanzhou"

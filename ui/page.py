@@ -52,8 +52,8 @@ def open_page(name: str) -> PageContext:
     options = data.options(dataset)
     state.initial_view(options)
     state.take_map_click(dataset.places.index)
+    state.arrive_on_page(name, options)  # may take a place from a link's query
     view = state.current_view()
-    state.arrive_on_page(name, options)
     filtered = render_filters(dataset, options, view)
     if filtered.province != view.province:  # a province chosen: show it (or all of China)
         filtered = replace(filtered, lat=None, lon=None, zoom=None)

@@ -7,13 +7,12 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
-from atlas.escape import markdown_link
 from atlas.i18n import Translator
 from atlas.insights import nearby
 from atlas.panel import ActionLine, PlacePanel
 from atlas.view import RADII_KM, ViewState
 from ui import state
-from ui.text import names_in
+from ui.text import names_in, source_credit, target_value, target_when
 
 MAX_NEARBY = 15
 
@@ -86,10 +85,8 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 "|---|---|---|---|---|",
             ]
             for x in panel.targets:
-                value = f"{x.value:g}" if x.unit == "year" else f"{x.value:g} {x.unit}"
-                by = md(t.year(x.target_year)) if x.target_year else ""
-                if x.base_year:
-                    by = t("targets.from_to", base=md(t.year(x.base_year)), to=by)
+                value = target_value(x.value, x.unit)
+                by = md(target_when(x.base_year, x.target_year, t))
                 document = md(x.document).replace("|", "\\|")
                 rows.append(
                     f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
@@ -110,16 +107,8 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
 
         if panel.sources:
             with st.expander(t("panel.sources", count=len(panel.sources)), expanded=True):
-                st.markdown(
-                    "\n".join(
-                        # Publisher first; a repost says where it was read.
-                        f"{s.number}. {md(s.publisher)}"
-                        + (f", {md(s.date)}" if s.date else "")
-                        + f": {markdown_link(s.title, s.url)}"
-                        + (f" ({t('panel.copy_at', site=md(s.site))})" if s.copy else "")
-                        for s in panel.sources
-                    )
-                )
+                # Publisher first; a repost says where it was read.
+                st.markdown("\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources))
 
 
 def _nearby_chosen() -> None:

@@ -302,6 +302,12 @@ def empty_find_if_asked() -> None:
         st.session_state[W_FIND] = None
 
 
+def open_on_map(place_id: str) -> None:
+    """Select a place from another page and show it on the map page (as "Find a place")."""
+    select_place(place_id)
+    st.session_state[JUMP_TO_MAP] = True
+
+
 def take_jump_to_map() -> bool:
     """True once after a place was found from another page."""
     return bool(st.session_state.pop(JUMP_TO_MAP, False))
@@ -329,6 +335,11 @@ def arrive_on_page(name: str, options: ViewOptions) -> None:
     widgets are per page; the view (plain session state) is what survives.
     """
     if st.session_state.get(PAGE) not in (None, name):
+        # A place link (st.page_link) carries the place in the new page's query; the view
+        # in state is older (the link is parsed only once per session), so take it here.
+        linked = st.query_params.get("place")
+        if linked in options.places and linked != st.session_state[VIEW].place:
+            select_place(linked)
         view = st.session_state[VIEW]
         seed_widgets(view, options)
         st.session_state[W_LANG] = view.lang
