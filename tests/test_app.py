@@ -337,3 +337,31 @@ def test_a_place_link_opens_the_place_on_the_map() -> None:
     assert not at.exception
     assert at.subheader[0].value == "Lanzhou · 兰州市"
     assert at.query_params["place"] == "lanzhou"
+
+
+@pytest.mark.parametrize(
+    ("lang", "forest", "copy"),
+    [("en", "Forest cover", "copy read at"), ("zh", "森林覆盖率", "转载")],
+)
+def test_compare_page_puts_the_places_targets_side_by_side(
+    lang: str, forest: str, copy: str
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["compare"] = ["wuhan", "baotou", "lanzhou"]
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "compare.py")).run()
+    assert not at.exception
+    table = next(m.value for m in at.markdown if m.value.startswith("| "))
+    head, _rule, *rows = table.splitlines()
+    places = ["Wuhan", "Baotou", "Lanzhou"] if lang == "en" else ["武汉市", "包头市", "兰州市"]
+    assert head.strip("| ").split(" | ")[1:] == places  # after the metric, in the link's order
+    peak = next(r for r in rows if "2026" in r).split(" | ")
+    assert peak[1:3] == [
+        "2022",
+        "2026 · 包头市深入推进碳达峰碳中和加快建设绿色低碳城市实施方案 \\(2022\\)",
+    ]
+    cover = next(r for r in rows if forest in r).split(" | ")
+    assert cover[1] == "—" and cover[2].startswith("19 % \\(2025") and cover[3].startswith("—")
+    # Sources: publisher first, copies marked where they were read.
+    assert any(copy in m.value for m in at.markdown)

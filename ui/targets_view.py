@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import altair as alt
 import pandas as pd
 
 from atlas.dataset import Dataset
+from atlas.escape import escape_markdown as md
 from atlas.i18n import Translator
 from atlas.mapping import programme_colours
 from atlas.panel import source_lines
-from ui.text import names_in, programme_name, source_credit
+from ui.text import names_in, programme_name, source_credit, target_value, target_when
 
 DOT = 9  # pixels between stacked dots of one programme, batch and year
 FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
@@ -100,3 +103,34 @@ def targets_frame(dataset: Dataset, others: pd.DataFrame, t: Translator) -> pd.D
             ],
         }
     )
+
+
+def _target_cell(row: object, t: Translator) -> str:
+    """One target in a Markdown table cell: value, when it is due, the plan."""
+    text = target_value(row.value, row.unit)  # type: ignore[attr-defined]
+    when = target_when(_year(row.base_year), _year(row.target_year), t)  # type: ignore[attr-defined]
+    if when:
+        text += f" ({when})"
+    if row.document:  # type: ignore[attr-defined]
+        text += f" · {row.document}"  # type: ignore[attr-defined]
+    return md(text).replace("|", "\\|")
+
+
+def targets_table(
+    side: pd.DataFrame, place_ids: Sequence[str], short: Mapping[str, str], t: Translator
+) -> str:
+    """``atlas.targets.targets_side_by_side`` as a Markdown table: a row per metric, a column
+    per place, each cell the place's values with when they are due and the plan."""
+    head = [t("targets.metric"), *(md(short[p]) for p in place_ids)]
+    lines = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for metric, rows in side.groupby("metric", sort=False):
+        cells = [t(f"metric.{metric}")]
+        for pid in place_ids:
+            mine = rows[rows["place_id"] == pid].itertuples(index=False)
+            cells.append("; ".join(_target_cell(r, t) for r in mine) or "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _year(value: object) -> int | None:
+    return None if pd.isna(value) else int(value)  # type: ignore[arg-type,call-overload]
