@@ -125,6 +125,26 @@ def test_about_page() -> None:
     assert not at.exception
     assert at.title[0].value == "About the atlas"
     assert any(h.value.startswith("Sources (") for h in at.header)
+    assert "Proposing a correction" in [h.value for h in at.header]
+
+
+@pytest.mark.parametrize(("lang", "copy_at"), [("en", "copy read at"), ("zh", "上的转载")])
+def test_about_page_shows_publishers_first_and_marks_copies(lang: str, copy_at: str, real) -> None:
+    from atlas.escape import escape_markdown as md
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "about.py")).run()
+    lines = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
+    assert len(lines) == len(real.sources)
+    sources = real.sources.sort_values("id")
+    for line, source in zip(lines, sources.itertuples(index=False), strict=True):
+        assert line.startswith(f"1. {md(source.publisher)}"), line  # the publisher first
+        assert (copy_at in line) == (source.copy == "yes"), line
+    copied = sources[sources["copy"] == "yes"].iloc[0]
+    host = md(copied["url"].split("/")[2])
+    assert any(host in line and copy_at in line for line in lines)
 
 
 def test_broken_data_shows_a_readable_error(
