@@ -25,6 +25,7 @@ class MembershipLine:
     started: str
     note: str
     source_ids: tuple[str, ...]
+    focus: str = ""  # what the programme asks of its pilots: mitigation, adaptation or both
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,15 @@ class PlacePanel:
         years += [m.peak_year for m in self.memberships if m.peak_year]
         return min(years) if years else None
 
+    def asking(self, kind: str) -> tuple[MembershipLine, ...]:
+        """The place's programmes that ask their pilots for actions of ``kind`` (one line
+        per programme, the first of its memberships)."""
+        seen: dict[str, MembershipLine] = {}
+        for m in self.memberships:
+            if m.focus in (kind, "both") and m.programme not in seen:
+                seen[m.programme] = m
+        return tuple(seen.values())
+
     def source_number(self, source_id: str) -> int | None:
         """The footnote number of a source in this panel."""
         for source in self.sources:
@@ -142,6 +152,7 @@ def prepare_panels(dataset: Dataset) -> None:
 def _tables(dataset: Dataset) -> _Tables:
     places, programmes = dataset.places, dataset.programmes
     programme_names = _pairs(programmes, "name_en", "name_zh")
+    focus = dict(zip(programmes.index, programmes["focus"], strict=True))
     order = {pid: i for i, pid in enumerate(programmes["id"])}
     m = dataset.memberships
     m = m.assign(order=m["programme"].map(order)).sort_values(
@@ -161,6 +172,7 @@ def _tables(dataset: Dataset) -> _Tables:
                 started=r.started,
                 note=r.note,
                 source_ids=r.source_ids,
+                focus=focus.get(r.programme, ""),
             )
         )
     a = dataset.actions

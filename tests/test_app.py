@@ -385,3 +385,31 @@ def test_compare_page_puts_the_places_targets_side_by_side(
     assert cover[1] == "—" and cover[2].startswith("19 % \\(2025") and cover[3].startswith("—")
     # Sources: publisher first, copies marked where they were read.
     assert any(copy in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "not_asked"),
+    [
+        (
+            "en",
+            "As a pilot of Low\\-carbon pilots, ETS pilots, this place is asked to cut emissions",
+            "Preparing for climate impacts is not what its programmes (Low\\-carbon pilots, ETS "
+            "pilots) ask",
+        ),
+        ("zh", "作为低碳试点、碳交易试点的试点，该地被要求减少排放", "为气候影响做好准备并非"),
+    ],
+)
+def test_a_panel_without_actions_says_what_its_programmes_ask_and_how_to_help(
+    lang: str, asked: str, not_asked: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The small dataset's Shenzhen has no action; both its programmes ask for mitigation.
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_dataset(tmp_path)))
+    at = run({"place": "shenzhen", "lang": lang})
+    assert not at.exception
+    body = texts(at)
+    assert asked in body and not_asked in body
+    assert "](/about#corrections)" in body  # the link to how a correction is proposed
+    assert body.count("](/about#corrections)") == 1  # not for the kind nobody asks for
+    from atlas.i18n import translator
+
+    assert translator(lang)("panel.no_actions") not in body  # no bare line twice

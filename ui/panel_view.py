@@ -12,6 +12,7 @@ from atlas.insights import nearby
 from atlas.panel import ActionLine, PlacePanel
 from atlas.view import RADII_KM, ViewState
 from ui import state
+from ui.links import corrections_url
 from ui.text import names_in, source_credit, target_value, target_when
 
 MAX_NEARBY = 15
@@ -33,6 +34,23 @@ def _action(panel: PlacePanel, action: ActionLine, t: Translator) -> str:
     if detail:
         text += f"  \n  {md(detail)}"
     return f"{text} {_cites(panel, action.source_ids)}"
+
+
+def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
+    """What to say when a place has no action of ``kind``: what its programmes ask of their
+    pilots of that kind, and how to add what is missing (not one bare line twice)."""
+    if not panel.memberships:
+        return f"_{t('panel.no_actions')}_"
+    asking = panel.asking(kind)
+    if not asking:
+        names = t("format.list_separator").join(
+            dict.fromkeys(md(t.pick(m.programme_en, m.programme_zh)) for m in panel.memberships)
+        )
+        return t(f"panel.not_asked.{kind}", programmes=names)
+    names = t("format.list_separator").join(
+        md(t.pick(m.programme_en, m.programme_zh)) for m in asking
+    )
+    return t(f"panel.asked.{kind}", programmes=names, url=corrections_url())
 
 
 def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> None:
@@ -101,7 +119,7 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 body = (
                     "\n".join(_action(panel, a, t) for a in actions)
                     if actions
-                    else f"_{t('panel.no_actions')}_"
+                    else _nothing_recorded(panel, kind, t)
                 )
                 st.markdown(f"#### {t(f'panel.{kind}')}\n\n{body}")
 
