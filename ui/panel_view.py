@@ -46,7 +46,7 @@ def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
         names = t("format.list_separator").join(
             dict.fromkeys(md(t.pick(m.programme_en, m.programme_zh)) for m in panel.memberships)
         )
-        return t(f"panel.not_asked.{kind}", programmes=names)
+        return t(f"panel.not_asked.{kind}", programmes=names, url=corrections_url())
     names = t("format.list_separator").join(
         md(t.pick(m.programme_en, m.programme_zh)) for m in asking
     )
