@@ -52,7 +52,7 @@ def _validate(directory: Path) -> int:
 
 
 def _coverage(directory: Path) -> int:
-    from atlas.coverage import coverage, coverage_table
+    from atlas.coverage import backing_table, coverage, coverage_table, source_backing
 
     try:
         dataset = load_dataset(directory)
@@ -60,6 +60,8 @@ def _coverage(directory: Path) -> int:
         print(f"{directory}: {exc}", file=sys.stderr)
         return 1
     print(coverage_table(coverage(dataset)))
+    print()
+    print(backing_table(source_backing(dataset)))
     return 0
 
 
@@ -132,7 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("assets", help="copy Leaflet and jQuery into static/vendor")
     cover = commands.add_parser(
-        "coverage", help="per programme: summaries, owed actions, targets, own-site sources"
+        "coverage",
+        help="per programme: summaries, owed actions, targets, own-site sources; "
+        "per table: rows backed by a non-copy source",
     )
     cover.add_argument("directory", nargs="?", type=Path, default=None)
     export = commands.add_parser(
