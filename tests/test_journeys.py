@@ -148,5 +148,11 @@ def test_a_place_on_the_targets_page_opens_its_panel_on_the_map(offline) -> None
     assert panel_heading(offline, "Lanzhou").startswith("Lanzhou · 兰州市")
     assert "place=lanzhou" in page.url and "/targets" not in page.url
     wait_for_map(offline)
+    # A dot of the peak-year chart opens its place too (Vega draws it with an aria label).
+    page.goto(f"{offline.origin}/targets?basemap=none")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    dot = page.locator('[data-testid=stVegaLiteChart] svg path[aria-label*="Place: Baotou"]')
+    dot.first.click()
+    assert panel_heading(offline, "Baotou").startswith("Baotou · 包头市")
     assert offline.errors == []
     assert offline.blocked == []
