@@ -392,11 +392,11 @@ def test_compare_page_puts_the_places_targets_side_by_side(
     [
         (
             "en",
-            "As a pilot of Low\\-carbon pilots, ETS pilots, this place is asked to cut emissions",
+            "Pilots of Low\\-carbon pilots, ETS pilots are asked to cut emissions",
             "Preparing for climate impacts is not what its programmes (Low\\-carbon pilots, ETS "
             "pilots) ask",
         ),
-        ("zh", "作为低碳试点、碳交易试点的试点，该地被要求减少排放", "为气候影响做好准备并非"),
+        ("zh", "该地入选低碳试点、碳交易试点，按要求应减少排放", "为气候影响做好准备并非"),
     ],
 )
 def test_a_panel_without_actions_says_what_its_programmes_ask_and_how_to_help(
