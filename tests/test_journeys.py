@@ -151,7 +151,9 @@ def test_a_place_on_the_targets_page_opens_its_panel_on_the_map(offline) -> None
     # A dot of the peak-year chart opens its place too (Vega draws it with an aria label).
     page.goto(f"{offline.origin}/targets?basemap=none")
     page.wait_for_selector(IDLE, timeout=60_000)
-    dot = page.locator('[data-testid=stVegaLiteChart] svg path[aria-label*="Place: Baotou"]')
+    dot = page.locator(
+        '[data-testid=stVegaLiteChart] svg path[aria-label^="Baotou · 包头市: CO₂ peak by 2026"]'
+    )
     dot.first.click()
     assert panel_heading(offline, "Baotou").startswith("Baotou · 包头市")
     assert offline.errors == []

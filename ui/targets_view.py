@@ -38,6 +38,11 @@ def peak_chart(dataset: Dataset, peaks: pd.DataFrame, t: Translator) -> alt.Char
         name=peaks["place_id"].map(names.places),
         programme_name=peaks["programme"].map(lambda p: programme_name(dataset, t, p)),
     )
+    # What a screen reader says for a dot (Vega's aria-label), instead of every field.
+    chart_rows["aria"] = [
+        t("targets.peak.dot", name=n, year=t.year(y), group=g)
+        for n, y, g in zip(chart_rows["name"], chart_rows["peak_year"], groups, strict=True)
+    ]
     colours = programme_colours(list(dataset.programmes["id"]))
     shown = [p for p in dataset.programmes.index if p in set(peaks["programme"])]
     low, high = int(peaks["peak_year"].min()), int(peaks["peak_year"].max())
@@ -68,6 +73,7 @@ def peak_chart(dataset: Dataset, peaks: pd.DataFrame, t: Translator) -> alt.Char
                 ),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
             ),
+            description=alt.Description("aria:N"),
             tooltip=[
                 alt.Tooltip("name:N", title=t("table.place")),
                 alt.Tooltip("peak_year:Q", title=t("targets.peak.year"), format="d"),
