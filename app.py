@@ -45,6 +45,7 @@ pages = [
     st.Page(PAGES / "overlaps.py", title=t("nav.overlaps"), icon="🔀", url_path="overlaps"),
     st.Page(PAGES / "provinces.py", title=t("nav.provinces"), icon="🗾", url_path="provinces"),
     st.Page(PAGES / "compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
+    st.Page(PAGES / "targets.py", title=t("nav.targets"), icon="🎯", url_path="targets"),
     st.Page(PAGES / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
 ]
 st.navigation(pages).run()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
-from atlas.escape import markdown_link
+from atlas.panel import source_lines
+from ui.links import CORRECTIONS_ANCHOR
 from ui.page import open_page
-from ui.text import programme_name
+from ui.text import programme_name, source_credit
 
 page = open_page("about")
 dataset, t = page.dataset, page.t
@@ -32,11 +33,9 @@ for programme in dataset.programmes.itertuples(index=False):
 st.header(t("about.gaps"), anchor=False)
 st.markdown(t("about.gaps.text"))
 
+st.header(t("about.corrections"), anchor=CORRECTIONS_ANCHOR)
+st.markdown(t("about.corrections.text"))
+
 st.header(t("about.sources", count=len(dataset.sources)), anchor=False)
-st.markdown(
-    "\n".join(
-        f"1. {markdown_link(s.title, s.url)} · {md(s.publisher)}"
-        + (f" · {md(s.date)}" if s.date else "")
-        for s in dataset.sources.sort_values("id").itertuples(index=False)
-    )
-)
+# As in the panel: the publisher first, and a repost says where it was read.
+st.markdown("\n".join(f"1. {source_credit(s, t)}" for s in source_lines(dataset)))

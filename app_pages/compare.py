@@ -1,17 +1,19 @@
-"""Two to four places side by side: programmes, peak year, actions by theme, sources."""
+"""Two to four places side by side: programmes, peak year, actions by theme, sources, and
+their declared targets in one table."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
-from atlas.escape import markdown_link
 from atlas.insights import actions_by_theme
 from atlas.panel import build_panel
+from atlas.targets import targets_side_by_side
 from atlas.view import MAX_COMPARED
 from ui import state
 from ui.page import open_page
-from ui.text import names_in
+from ui.targets_view import targets_table
+from ui.text import names_in, source_credit
 
 page = open_page("compare")
 dataset, view, t = page.dataset, page.view, page.t
@@ -65,6 +67,13 @@ for column, place_id in zip(columns, chosen, strict=False):
                 )
                 st.markdown(f"- **{t(f'theme.{theme}')}**: {titles}")
         with st.expander(t("panel.sources", count=len(panel.sources))):
-            st.markdown(
-                "\n".join(f"{s.number}. {markdown_link(s.title, s.url)}" for s in panel.sources)
-            )
+            st.markdown("\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources))
+
+if len(chosen) >= 2:
+    with st.container(key="compare_targets"):
+        st.markdown(f"#### {t('panel.targets')}")
+        side = targets_side_by_side(dataset, chosen)
+        if side.empty:
+            st.markdown(f"_{t('compare.no_targets')}_")
+        else:
+            st.markdown(targets_table(side, chosen, names.short, t))

@@ -1,4 +1,5 @@
-"""Command line: ``python -m atlas validate [DIR]``, ``coverage [DIR]``, ``assets``, ``export``."""
+"""Command line: ``python -m atlas validate [DIR]``, ``coverage [DIR]``, ``assets``, ``export``
+(places as csv or geojson, their targets as csv, the whole data package as zip)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,20 @@ from pathlib import Path
 
 from atlas.assets import ensure_static_assets
 from atlas.dataset import data_dir_from_env, load_dataset, validate_dir
-from atlas.export import data_package_bytes, places_table, to_csv_bytes, to_geojson_bytes
+from atlas.export import (
+    data_package_bytes,
+    places_table,
+    targets_table,
+    to_csv_bytes,
+    to_geojson_bytes,
+)
 from atlas.filters import shown_places, view_options
 from atlas.geo import load_geo
 from atlas.schema import DataError
 from atlas.view import parse_query
 
-EXPORT_FORMATS = ("csv", "geojson", "zip")
+# csv and geojson: the shown places; targets: their declared targets (CSV); zip: everything.
+EXPORT_FORMATS = ("csv", "geojson", "targets", "zip")
 # CLI option -> link parameter, so the CLI filters exactly as a shared link does.
 FILTER_PARAMETERS = {
     "programme": "programme",
@@ -36,14 +44,15 @@ def _validate(directory: Path) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     counts = ", ".join(
-        f"{len(frames[name])} {name}" for name in ("places", "memberships", "actions", "sources")
+        f"{len(frames[name])} {name}"
+        for name in ("places", "memberships", "actions", "targets", "sources")
     )
     print(f"{directory}: valid ({counts})")
     return 0
 
 
 def _coverage(directory: Path) -> int:
-    from atlas.coverage import coverage, coverage_table
+    from atlas.coverage import backing_table, coverage, coverage_table, source_backing
 
     try:
         dataset = load_dataset(directory)
@@ -51,6 +60,8 @@ def _coverage(directory: Path) -> int:
         print(f"{directory}: {exc}", file=sys.stderr)
         return 1
     print(coverage_table(coverage(dataset)))
+    print()
+    print(backing_table(source_backing(dataset)))
     return 0
 
 
@@ -91,11 +102,15 @@ def _export(args: argparse.Namespace) -> int:
             print("nothing written", file=sys.stderr)
             return 2
         shown = shown_places(dataset, view)
+        what = f"{len(shown)} place{'s' if len(shown) != 1 else ''}"
         if args.format == "csv":
             data = to_csv_bytes(places_table(dataset, shown))
+        elif args.format == "targets":
+            table = targets_table(dataset, shown)
+            data = to_csv_bytes(table)
+            what = f"{len(table)} target{'s' if len(table) != 1 else ''} of {what}"
         else:
             data = to_geojson_bytes(dataset, shown)
-        what = f"{len(shown)} place{'s' if len(shown) != 1 else ''}"
     if args.out == STDOUT:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -119,12 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("assets", help="copy Leaflet and jQuery into static/vendor")
     cover = commands.add_parser(
-        "coverage", help="per programme: summaries, owed actions, targets, own-site sources"
+        "coverage",
+        help="per programme: summaries, owed actions, targets, own-site sources; "
+        "per table: rows backed by a non-copy source",
     )
     cover.add_argument("directory", nargs="?", type=Path, default=None)
     export = commands.add_parser(
         "export",
-        help="write the filtered places (csv, geojson) or the whole data package (zip)",
+        help="write the filtered places (csv, geojson), their declared targets (targets, CSV) "
+        "or the whole data package (zip)",
         description="Filters take the same values as the app's link parameters.",
     )
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)

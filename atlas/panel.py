@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ class MembershipLine:
     started: str
     note: str
     source_ids: tuple[str, ...]
+    focus: str = ""  # what the programme asks of its pilots: mitigation, adaptation or both
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,15 @@ class PlacePanel:
         years += [m.peak_year for m in self.memberships if m.peak_year]
         return min(years) if years else None
 
+    def asking(self, kind: str) -> tuple[MembershipLine, ...]:
+        """The place's programmes that ask their pilots for actions of ``kind`` (one line
+        per programme, the first of its memberships)."""
+        seen: dict[str, MembershipLine] = {}
+        for m in self.memberships:
+            if m.focus in (kind, "both") and m.programme not in seen:
+                seen[m.programme] = m
+        return tuple(seen.values())
+
     def source_number(self, source_id: str) -> int | None:
         """The footnote number of a source in this panel."""
         for source in self.sources:
@@ -141,6 +152,7 @@ def prepare_panels(dataset: Dataset) -> None:
 def _tables(dataset: Dataset) -> _Tables:
     places, programmes = dataset.places, dataset.programmes
     programme_names = _pairs(programmes, "name_en", "name_zh")
+    focus = dict(zip(programmes.index, programmes["focus"], strict=True))
     order = {pid: i for i, pid in enumerate(programmes["id"])}
     m = dataset.memberships
     m = m.assign(order=m["programme"].map(order)).sort_values(
@@ -160,6 +172,7 @@ def _tables(dataset: Dataset) -> _Tables:
                 started=r.started,
                 note=r.note,
                 source_ids=r.source_ids,
+                focus=focus.get(r.programme, ""),
             )
         )
     a = dataset.actions
@@ -261,3 +274,13 @@ def build_panel(dataset: Dataset, place_id: str) -> PlacePanel | None:
         approximate=place["coord_method"] == "parent",
         targets=targets,
     )
+
+
+def source_lines(
+    dataset: Dataset, source_ids: Sequence[str] | None = None
+) -> tuple[SourceLine, ...]:
+    """Sources as the panel shows them, numbered 1, 2, ... in the order given (every source
+    of the dataset, by id, when ``source_ids`` is None); unknown ids are left out."""
+    known = _tables(dataset).sources
+    ids = sorted(known) if source_ids is None else [s for s in source_ids if s in known]
+    return tuple(SourceLine(i + 1, sid, *known[sid]) for i, sid in enumerate(ids))

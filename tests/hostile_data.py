@@ -18,6 +18,7 @@ TEXT_COLUMNS = {
     "memberships.csv": ("notice", "note"),
     "actions.csv": ("title_en", "title_zh", "detail_en", "detail_zh"),
     "sources.csv": ("title", "publisher", "supports"),
+    "targets.csv": ("document", "note"),
 }
 # Short ones only in names, so labels stay readable; the 5,000-character string goes in details.
 SHORT = [h for h in HOSTILE if len(h) < 200]

@@ -146,6 +146,26 @@ def test_about_page() -> None:
     assert not at.exception
     assert at.title[0].value == "About the atlas"
     assert any(h.value.startswith("Sources (") for h in at.header)
+    assert "Proposing a correction" in [h.value for h in at.header]
+
+
+@pytest.mark.parametrize(("lang", "copy_at"), [("en", "copy read at"), ("zh", "上的转载")])
+def test_about_page_shows_publishers_first_and_marks_copies(lang: str, copy_at: str, real) -> None:
+    from atlas.escape import escape_markdown as md
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "about.py")).run()
+    lines = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
+    assert len(lines) == len(real.sources)
+    sources = real.sources.sort_values("id")
+    for line, source in zip(lines, sources.itertuples(index=False), strict=True):
+        assert line.startswith(f"1. {md(source.publisher)}"), line  # the publisher first
+        assert (copy_at in line) == (source.copy == "yes"), line
+    copied = sources[sources["copy"] == "yes"].iloc[0]
+    host = md(copied["url"].split("/")[2])
+    assert any(host in line and copy_at in line for line in lines)
 
 
 def test_broken_data_shows_a_readable_error(
@@ -168,7 +188,7 @@ def test_other_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.parametrize(
-    "page", ["programmes", "timeline", "overlaps", "provinces", "compare", "about"]
+    "page", ["programmes", "timeline", "overlaps", "provinces", "compare", "targets", "about"]
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_page_renders_and_follows_the_filters(page: str, lang: str) -> None:
@@ -231,7 +251,7 @@ def test_no_page_writes_into_data() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["place"] = "wuhan"
     at.run()
-    for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "about"):
+    for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "targets", "about"):
         at.switch_page(str(ROOT / "app_pages" / f"{page}.py")).run()
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
@@ -293,3 +313,124 @@ def test_a_new_session_applies_a_place_the_browser_found() -> None:
     at.run()  # the box is emptied on the next run (it is drawn already in this one)
     assert at.selectbox(key="w_find").value is None
     assert at.subheader[0].value.startswith("Qingdao")
+
+
+def open_targets(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "targets.py")).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "place", "lanzhou"),
+    [
+        ("en", "Declared targets", "Place", "2025 · Lanzhou · 兰州市"),
+        ("zh", "已公布的目标", "地点", "2025年 · 兰州市 · Lanzhou"),
+    ],
+)
+def test_targets_page_charts_peak_years_and_tables_the_other_targets(
+    lang: str, title: str, place: str, lanzhou: str, real
+) -> None:
+    at = open_targets(lang)
+    assert at.title[0].value == title
+    chart = at.get("vega_lite_chart")
+    assert len(chart) == 1 and chart[0].key == "targets_chart"
+    # Every place with a declared peak year is one link from the map, with its place id.
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    peaks = real.targets[real.targets["metric"] == "co2-peak-year"]
+    assert len(links) == peaks["place_id"].nunique()
+    assert "place=lanzhou" in links[lanzhou]
+    assert len({link.proto.page_script_hash for link in at.get("page_link")}) == 1  # the map
+    table = at.dataframe[0].value
+    assert table.columns[0] == place
+    assert len(table) == (real.targets["metric"] != "co2-peak-year").sum()
+    texts_zh = " ".join(str(v) for v in table.iloc[:, 1])
+    if lang == "zh":
+        assert "非化石能源消费比重" in texts_zh and "Non-fossil" not in texts_zh
+    else:
+        assert "Non-fossil" in texts_zh
+    # A copy is never shown as the publisher's own page.
+    source = table.columns[7]
+    copies = real.sources[real.sources["copy"] == "yes"]
+    shown_copies = [c for c in table[source] if ("copy read at" in c or "转载" in c)]
+    assert shown_copies and not copies.empty
+
+
+def test_targets_page_follows_the_filters() -> None:
+    at = open_targets("en", programme="ets-pilot")
+    assert at.query_params["programme"] == "ets-pilot"
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert any("Shanghai" in label for label in labels)
+    assert not any("Lanzhou" in label for label in labels)  # not an ETS pilot
+
+
+def test_a_place_link_opens_the_place_on_the_map() -> None:
+    # What the browser does on a click on a place link: the map page, the place in its query.
+    at = open_targets("en")
+    at.switch_page(str(ROOT / "app_pages" / "map.py"))
+    at.query_params["place"] = "lanzhou"
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Lanzhou · 兰州市"
+    assert at.query_params["place"] == "lanzhou"
+
+
+@pytest.mark.parametrize(
+    ("lang", "forest", "copy"),
+    [("en", "Forest cover", "copy read at"), ("zh", "森林覆盖率", "转载")],
+)
+def test_compare_page_puts_the_places_targets_side_by_side(
+    lang: str, forest: str, copy: str
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["compare"] = ["wuhan", "baotou", "lanzhou"]
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(str(ROOT / "app_pages" / "compare.py")).run()
+    assert not at.exception
+    table = next(m.value for m in at.markdown if m.value.startswith("| "))
+    head, _rule, *rows = table.splitlines()
+    places = ["Wuhan", "Baotou", "Lanzhou"] if lang == "en" else ["武汉市", "包头市", "兰州市"]
+    assert head.strip("| ").split(" | ")[1:] == places  # after the metric, in the link's order
+    peak = next(r for r in rows if "2026" in r).split(" | ")
+    assert peak[1:3] == [
+        "2022",
+        "2026 · 包头市深入推进碳达峰碳中和加快建设绿色低碳城市实施方案 \\(2022\\)",
+    ]
+    cover = next(r for r in rows if forest in r).split(" | ")
+    assert cover[1] == "—" and cover[2].startswith("19 % \\(2025") and cover[3].startswith("—")
+    # Sources: publisher first, copies marked where they were read.
+    assert any(copy in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "not_asked"),
+    [
+        (
+            "en",
+            "Pilots of Low\\-carbon pilots, ETS pilots are asked to cut emissions",
+            "Preparing for climate impacts is not what its programmes (Low\\-carbon pilots, ETS "
+            "pilots) ask",
+        ),
+        ("zh", "该地入选低碳试点、碳交易试点，按要求应减少排放", "为气候影响做好准备并非"),
+    ],
+)
+def test_a_panel_without_actions_says_what_its_programmes_ask_and_how_to_help(
+    lang: str, asked: str, not_asked: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The small dataset's Shenzhen has no action; both its programmes ask for mitigation.
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_dataset(tmp_path)))
+    at = run({"place": "shenzhen", "lang": lang})
+    assert not at.exception
+    body = texts(at)
+    assert asked in body and not_asked in body
+    assert "](/about#corrections)" in body  # the link to how a correction is proposed
+    assert body.count("](/about#corrections)") == 2  # one under each heading
+    from atlas.i18n import translator
+
+    assert translator(lang)("panel.no_actions") not in body  # no bare line twice

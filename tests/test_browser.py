@@ -302,7 +302,7 @@ def test_compare_view_from_a_link_shows_three_places_side_by_side(offline) -> No
 
 
 def test_every_page_draws_without_errors(offline) -> None:
-    for path in ("programmes", "timeline", "overlaps", "about", "provinces"):
+    for path in ("programmes", "timeline", "overlaps", "targets", "about", "provinces"):
         offline.page.goto(f"{offline.origin}/{path}?programme=ets-pilot")
         offline.page.wait_for_selector(IDLE, timeout=60_000)
         assert offline.page.locator("h1").first.inner_text()

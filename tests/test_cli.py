@@ -25,7 +25,7 @@ def validate(directory: Path) -> subprocess.CompletedProcess[str]:
 def test_valid_folder(tmp_path: Path) -> None:
     result = validate(write_dataset(tmp_path))
     assert result.returncode == 0
-    assert "valid (4 places, 4 memberships, 2 actions, 2 sources)" in result.stdout
+    assert "valid (4 places, 4 memberships, 2 actions, 1 targets, 2 sources)" in result.stdout
 
 
 def test_every_problem_is_listed_with_a_non_zero_exit(tmp_path: Path) -> None:
@@ -48,3 +48,39 @@ def test_every_problem_is_listed_with_a_non_zero_exit(tmp_path: Path) -> None:
 
 def test_shipped_data_validates() -> None:
     assert validate(ROOT / "data").returncode == 0
+
+
+def test_a_folder_without_targets_is_valid(tmp_path: Path) -> None:
+    directory = write_dataset(tmp_path)
+    (directory / "targets.csv").unlink()  # optional: older folders have none
+    result = validate(directory)
+    assert result.returncode == 0
+    assert "valid (4 places, 4 memberships, 2 actions, 0 targets, 2 sources)" in result.stdout
+
+
+def test_export_targets_from_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "targets.csv"
+    data = str(write_dataset(tmp_path / "data"))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "atlas",
+            "export",
+            "--format",
+            "targets",
+            "--data",
+            data,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote 1 target of 4 places" in result.stderr
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("wuhan,Wuhan,武汉市,co2-peak-year,2025,year,")

@@ -17,11 +17,13 @@ from atlas.__main__ import main
 from atlas.dataset import Dataset, load_dataset
 from atlas.export import (
     PLACE_COLUMNS,
+    TARGET_EXPORT_COLUMNS,
     ZIP_TIME,
     data_package_bytes,
     datapackage,
     package_version,
     places_table,
+    targets_table,
     to_csv_bytes,
     to_geojson_bytes,
 )
@@ -80,8 +82,8 @@ def test_places_table_rows_and_columns(small) -> None:
 
 
 def test_programmes_say_why_a_place_passed_memberships_say_everything(small) -> None:
-    shown = shown_places(small, ViewState(batches=("low-carbon-pilot:2",)))
-    table = places_table(small, shown).set_index("id")
+    view = ViewState(programmes=("ets-pilot",), batches=("low-carbon-pilot:2",))
+    table = places_table(small, shown_places(small, view)).set_index("id")
     assert list(table.index) == ["shenzhen", "wuhan"]
     assert table.at["shenzhen", "programmes"] == "ets-pilot"
     assert table.at["shenzhen", "memberships"] == (
@@ -427,3 +429,74 @@ def test_cli_needs_format_and_out(small_dir: Path) -> None:
 def test_cli_validate_still_works(small_dir: Path, capsys) -> None:
     assert main(["validate", str(small_dir)]) == 0
     assert "valid" in capsys.readouterr().out
+
+
+# targets
+
+
+def test_targets_table_of_the_shown_places(small) -> None:
+    table = targets_table(small, shown_places(small, ViewState()))
+    assert tuple(table.columns) == TARGET_EXPORT_COLUMNS
+    assert table.to_dict("records") == [
+        {
+            "place_id": "wuhan",
+            "place_name_en": "Wuhan",
+            "place_name_zh": "武汉市",
+            "metric": "co2-peak-year",
+            "value": "2025",
+            "unit": "year",
+            "base_year": None,
+            "target_year": None,
+            "document": "Wuhan peak plan",
+            "source_ids": "notice-a",
+            "note": "",
+        }
+    ]
+    assert targets_table(small, shown_places(small, ViewState(province="hunan"))).empty
+
+
+def test_real_targets_csv_round_trips(real) -> None:
+    shown = shown_places(real, ViewState())
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(targets_table(real, shown))), encoding="utf-8-sig")
+    assert len(back) == len(real.targets) >= 60
+    assert set(back["metric"]) == set(real.targets["metric"])
+    assert sorted(back["value"]) == sorted(real.targets["value"])  # 19.5 stays 19.5
+    assert list(back["place_id"]) == sorted(back["place_id"])
+
+
+def test_package_holds_targets_with_a_schema_and_a_foreign_key(real) -> None:
+    members = zip_members(data_package_bytes(real))
+    assert members["targets.csv"] == (real.directory / "targets.csv").read_bytes()
+    descriptor = json.loads(members["datapackage.json"])
+    assert "targets" in descriptor["description"]
+    resource = {r["name"]: r for r in descriptor["resources"]}["targets"]
+    assert resource["path"] == "targets.csv"
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    assert fields["value"]["type"] == "number"
+    assert fields["target_year"]["type"] == "integer"
+    assert "co2-peak-year" in fields["metric"]["constraints"]["enum"]
+    assert "sources.id" in fields["source_ids"]["description"]
+    assert resource["schema"]["foreignKeys"] == [
+        {"fields": "place_id", "reference": {"resource": "places", "fields": "id"}}
+    ]
+
+
+def test_cli_targets_follow_the_filters(real, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "targets.csv"
+    argv = ["export", "--format", "targets", "--programme", "ets-pilot"]
+    assert main([*argv, "--data", str(real.directory), "--out", str(out)]) == 0
+    back = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    ets = set(real.memberships.loc[real.memberships["programme"] == "ets-pilot", "place_id"])
+    expected = real.targets[real.targets["place_id"].isin(ets)]
+    assert set(back["place_id"]) == set(expected["place_id"]) and len(back) == len(expected)
+    assert out.read_bytes().startswith(BOM)
+    assert capsys.readouterr().err.strip() == f"wrote {len(back)} targets of 8 places to {out}"
+
+
+def test_cli_targets_of_a_folder_without_targets_is_a_header(small_dir: Path, capsysbinary) -> None:
+    (small_dir / "targets.csv").unlink()
+    args = ["--data", str(small_dir), "--out", "-"]
+    assert main(["export", "--format", "targets", *args]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.decode("utf-8-sig").strip() == ",".join(TARGET_EXPORT_COLUMNS)
+    assert captured.err.strip() == b"wrote 0 targets of 4 places to standard output"

@@ -119,7 +119,7 @@ def rendered_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-PAGES = ["app_pages/map.py", "app_pages/about.py"]
+PAGES = ["app_pages/map.py", "app_pages/about.py", "app_pages/targets.py"]
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -135,3 +135,26 @@ def test_the_link_copied_from_the_share_panel_reopens_the_view(offline, browser,
         assert fresh.blocked == []
     finally:
         fresh.context.close()
+
+
+def test_a_place_on_the_targets_page_opens_its_panel_on_the_map(offline) -> None:
+    # Place links once dropped the place: the map page kept the view it had before.
+    page = offline.page
+    page.goto(f"{offline.origin}/targets?basemap=none")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=30_000)
+    link = page.locator("[data-testid=stPageLink] a", has_text="Lanzhou").first
+    link.click()
+    assert panel_heading(offline, "Lanzhou").startswith("Lanzhou · 兰州市")
+    assert "place=lanzhou" in page.url and "/targets" not in page.url
+    wait_for_map(offline)
+    # A dot of the peak-year chart opens its place too (Vega draws it with an aria label).
+    page.goto(f"{offline.origin}/targets?basemap=none")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    dot = page.locator(
+        '[data-testid=stVegaLiteChart] svg path[aria-label^="Baotou · 包头市: CO₂ peak by 2026"]'
+    )
+    dot.first.click()
+    assert panel_heading(offline, "Baotou").startswith("Baotou · 包头市")
+    assert offline.errors == []
+    assert offline.blocked == []

@@ -30,3 +30,21 @@ def test_peak_year_and_groups(small) -> None:
 
 def test_unknown_place(small) -> None:
     assert build_panel(small, "atlantis") is None
+
+
+def test_programmes_asking_for_each_kind(small, real) -> None:
+    shenzhen = build_panel(small, "shenzhen")
+    # Two mitigation programmes; each listed once, in the panel's order.
+    assert [m.programme for m in shenzhen.asking("mitigation")] == ["low-carbon-pilot", "ets-pilot"]
+    assert shenzhen.asking("adaptation") == ()
+    assert build_panel(small, "czt").asking("mitigation") == ()  # in no programme
+    # A place in a climate-adaptive programme owes adaptation; "both" counts for either kind.
+    focus = dict(zip(real.programmes.index, real.programmes["focus"], strict=True))
+    for pid in ("wuhan", "lishui", "shenzhen"):
+        panel = build_panel(real, pid)
+        for kind in ("mitigation", "adaptation"):
+            expected = {
+                m.programme for m in panel.memberships if focus[m.programme] in (kind, "both")
+            }
+            assert {m.programme for m in panel.asking(kind)} == expected
+    assert build_panel(real, "wuhan").asking("adaptation")  # a climate-adaptive city

@@ -7,13 +7,13 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
-from atlas.escape import markdown_link
 from atlas.i18n import Translator
 from atlas.insights import nearby
 from atlas.panel import ActionLine, PlacePanel
 from atlas.view import RADII_KM, ViewState
 from ui import state
-from ui.text import names_in
+from ui.links import corrections_url
+from ui.text import names_in, source_credit, target_value, target_when
 
 MAX_NEARBY = 15
 
@@ -34,6 +34,23 @@ def _action(panel: PlacePanel, action: ActionLine, t: Translator) -> str:
     if detail:
         text += f"  \n  {md(detail)}"
     return f"{text} {_cites(panel, action.source_ids)}"
+
+
+def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
+    """What to say when a place has no action of ``kind``: what its programmes ask of their
+    pilots of that kind, and how to add what is missing (not one bare line twice)."""
+    if not panel.memberships:
+        return f"_{t('panel.no_actions')}_"
+    asking = panel.asking(kind)
+    if not asking:
+        names = t("format.list_separator").join(
+            dict.fromkeys(md(t.pick(m.programme_en, m.programme_zh)) for m in panel.memberships)
+        )
+        return t(f"panel.not_asked.{kind}", programmes=names, url=corrections_url())
+    names = t("format.list_separator").join(
+        md(t.pick(m.programme_en, m.programme_zh)) for m in asking
+    )
+    return t(f"panel.asked.{kind}", programmes=names, url=corrections_url())
 
 
 def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> None:
@@ -86,10 +103,8 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 "|---|---|---|---|---|",
             ]
             for x in panel.targets:
-                value = f"{x.value:g}" if x.unit == "year" else f"{x.value:g} {x.unit}"
-                by = md(t.year(x.target_year)) if x.target_year else ""
-                if x.base_year:
-                    by = t("targets.from_to", base=md(t.year(x.base_year)), to=by)
+                value = target_value(x.value, x.unit)
+                by = md(target_when(x.base_year, x.target_year, t))
                 document = md(x.document).replace("|", "\\|")
                 rows.append(
                     f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
@@ -104,22 +119,14 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 body = (
                     "\n".join(_action(panel, a, t) for a in actions)
                     if actions
-                    else f"_{t('panel.no_actions')}_"
+                    else _nothing_recorded(panel, kind, t)
                 )
                 st.markdown(f"#### {t(f'panel.{kind}')}\n\n{body}")
 
         if panel.sources:
             with st.expander(t("panel.sources", count=len(panel.sources)), expanded=True):
-                st.markdown(
-                    "\n".join(
-                        # Publisher first; a repost says where it was read.
-                        f"{s.number}. {md(s.publisher)}"
-                        + (f", {md(s.date)}" if s.date else "")
-                        + f": {markdown_link(s.title, s.url)}"
-                        + (f" ({t('panel.copy_at', site=md(s.site))})" if s.copy else "")
-                        for s in panel.sources
-                    )
-                )
+                # Publisher first; a repost says where it was read.
+                st.markdown("\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources))
 
 
 def _nearby_chosen() -> None:

@@ -1,10 +1,14 @@
-"""Content text in the chosen language: names of places, programmes and provinces."""
+"""Content text in the chosen language: names of places, programmes and provinces, target
+values, and the credit line of a source."""
 
 from __future__ import annotations
 
 from atlas.dataset import Dataset
+from atlas.escape import escape_markdown as md
+from atlas.escape import markdown_link
 from atlas.i18n import Translator
 from atlas.names import Names, join_names, names
+from atlas.panel import SourceLine
 
 
 def programme_name(dataset: Dataset, t: Translator, programme: str) -> str:
@@ -23,3 +27,30 @@ def place_label(name_en: str, name_zh: str, t: Translator) -> str:
 def names_in(dataset: Dataset, t: Translator) -> Names:
     """Every name of ``dataset`` in ``t``'s language (built once, then shared)."""
     return names(dataset, t.lang)
+
+
+def target_value(value: float, unit: str) -> str:
+    """A target's value with its unit: '2030' for a year, '18 %', '5 GW' (plain text)."""
+    return f"{value:g}" if unit == "year" else f"{value:g} {unit}"
+
+
+def target_when(base_year: int | None, target_year: int | None, t: Translator) -> str:
+    """By when a target is due, from its base year if it has one (plain text)."""
+    by = t.year(target_year) if target_year else ""
+    return t("targets.from_to", base=t.year(base_year), to=by) if base_year else by
+
+
+def source_credit(source: SourceLine, t: Translator, markdown: bool = True) -> str:
+    """Who published a source, then where it was read if that is a copy.
+
+    'Xinhua, 2023-12-06: [title](url) (copy read at example.com)' as Markdown (every part
+    escaped), or 'Xinhua, 2023-12-06 (copy read at example.com)' as plain text for tables.
+    Never shows a copy as if it were the publisher's own page.
+    """
+    esc = md if markdown else str
+    text = esc(source.publisher) + (f", {esc(source.date)}" if source.date else "")
+    if markdown:
+        text += f": {markdown_link(source.title, source.url)}"
+    if source.copy:
+        text += f" ({t('panel.copy_at', site=esc(source.site))})"
+    return text
