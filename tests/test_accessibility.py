@@ -23,6 +23,7 @@ PAGES = {
     "overlaps": "",
     "provinces": "",
     "compare": "compare=wuhan&compare=shenzhen",
+    "targets": "",
     "about": "",
 }
 # Interface words: what Streamlit and the app write around the data.
