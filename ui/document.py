@@ -1,6 +1,7 @@
-"""The page's language for browsers and screen readers: ``<html lang>``, and, in Chinese,
-the English texts Streamlit builds into its widgets (aria-labels such as "Help for …",
-"Select all", "No results"), which no Streamlit option changes.
+"""What the page tells browsers and screen readers: ``<html lang>``; in Chinese, the English
+texts Streamlit builds into its widgets (aria-labels such as "Help for …", "Select all",
+"No results"), which no Streamlit option changes; a name for the map's frame; and a live
+region that announces the place the panel beside the map now shows.
 
 One small script, the same on every run in a language, so the browser keeps it and does
 not run it again; a MutationObserver translates what Streamlit draws later.
@@ -56,6 +57,7 @@ STREAMLIT_PATTERNS_ZH = {
 _SCRIPT = """<script>
 (function () {
   const lang = %(lang)s, texts = %(texts)s, patterns = %(patterns)s, mapName = %(map)s;
+  const opened = %(opened)s;
   const doc = window.document;
   doc.documentElement.lang = lang;
   const rules = Object.entries(patterns).map(([en, zh]) => {
@@ -115,6 +117,29 @@ _SCRIPT = """<script>
     window.__atlasMapNamer = new MutationObserver(nameMap);
     window.__atlasMapNamer.observe(doc.body, {subtree: true, childList: true});
   }
+  // A live region that says which place the panel beside the map now shows: a click, a
+  // pick or a link changes the panel without moving the focus there.
+  window.__atlasOpened = opened;
+  let live = doc.getElementById("atlas-live");
+  if (!live) {
+    live = doc.createElement("div");
+    live.id = "atlas-live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    live.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;" +
+      "clip:rect(0 0 0 0);white-space:nowrap";
+    doc.body.appendChild(live);
+    let shown = null;
+    const announce = () => {
+      const heading = doc.querySelector(".st-key-place_panel h3");
+      const name = heading ? heading.innerText.trim() : null;
+      if (name && name !== shown) live.textContent = window.__atlasOpened.replace("{}", name);
+      shown = name;
+    };
+    new MutationObserver(announce).observe(doc.body, {subtree: true, childList: true,
+      characterData: true});
+    announce();
+  }
 })();
 </script>"""
 
@@ -140,6 +165,7 @@ def set_document_language(t: Translator) -> None:
             "texts": json.dumps(texts, ensure_ascii=False),
             "patterns": json.dumps(patterns, ensure_ascii=False),
             "map": json.dumps(t("map.frame"), ensure_ascii=False),
+            "opened": json.dumps(t("panel.opened", name="{}"), ensure_ascii=False),
         },
         unsafe_allow_javascript=True,
     )

@@ -190,6 +190,10 @@
         if (lines.length > 1) { lines[1].style.display = "none"; }
     }
 
+    function outOfTabOrder(layer) {
+        if (layer._path) { layer._path.setAttribute("tabindex", "-1"); }
+    }
+
     window.atlasMap = {
         OffsetMarker: OffsetMarker,
         points: points,
@@ -203,6 +207,10 @@
             picking(map, o.choose);
             buttons(map, o.buttons.fullscreen, o.buttons.reset, o.bounds);
             interfaceLanguage(map, o.lang, o.zoom);
+            // Region shapes take clicks, and Chromium would also make each one a nameless
+            // tab stop: keyboard users choose places with "Open a place" under the map.
+            map.on("layeradd", function (e) { outOfTabOrder(e.layer); });
+            map.eachLayer(outOfTabOrder);
         }
     };
 })();
