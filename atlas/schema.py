@@ -147,6 +147,11 @@ PLACES = Table(
         Column("lon", Kind.LON, True, help="WGS-84 longitude of a representative point."),
         Column("coord_method", Kind.ENUM, True, COORD_METHODS, help="How lat/lon were derived."),
         Column("within_zh", Kind.TEXT, help="City containing a district, county, park or town."),
+        Column(
+            "locate_zh",
+            Kind.TEXT,
+            help="County or district that contains a park or town (where its point is drawn).",
+        ),
         Column("members", Kind.SLUG_LIST, help="For regions and agglomerations: member place ids."),
         Column("summary_en", Kind.TEXT),
         Column("summary_zh", Kind.TEXT),
