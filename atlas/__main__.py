@@ -9,13 +9,19 @@ from pathlib import Path
 
 from atlas.assets import ensure_static_assets
 from atlas.dataset import data_dir_from_env, load_dataset, validate_dir
-from atlas.export import data_package_bytes, places_table, to_csv_bytes, to_geojson_bytes
+from atlas.export import (
+    data_package_bytes,
+    panel_table,
+    places_table,
+    to_csv_bytes,
+    to_geojson_bytes,
+)
 from atlas.filters import shown_places, view_options
 from atlas.geo import load_geo
 from atlas.schema import DataError
 from atlas.view import parse_query
 
-EXPORT_FORMATS = ("csv", "geojson", "zip")
+EXPORT_FORMATS = ("csv", "geojson", "panel", "zip")
 # CLI option -> link parameter, so the CLI filters exactly as a shared link does.
 FILTER_PARAMETERS = {
     "programme": "programme",
@@ -83,6 +89,9 @@ def _export(args: argparse.Namespace) -> int:
             )
             return 2
         data, what = data_package_bytes(dataset), "the data package"
+    elif args.provinces_cover_cities and args.format != "panel":
+        print("--provinces-cover-cities: only for --format panel; nothing written", file=sys.stderr)
+        return 2
     else:
         view, notices = parse_query(params, view_options(dataset))
         if notices:
@@ -93,9 +102,15 @@ def _export(args: argparse.Namespace) -> int:
         shown = shown_places(dataset, view)
         if args.format == "csv":
             data = to_csv_bytes(places_table(dataset, shown))
+        elif args.format == "panel":
+            # Filters choose the rows (places); the columns always cover every programme.
+            panel = panel_table(dataset, shown, provinces_cover_cities=args.provinces_cover_cities)
+            data = to_csv_bytes(panel)
         else:
             data = to_geojson_bytes(dataset, shown)
         what = f"{len(shown)} place{'s' if len(shown) != 1 else ''}"
+        if args.format == "panel":
+            what += f" x {panel['year'].nunique()} years"
     if args.out == STDOUT:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -124,7 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     cover.add_argument("directory", nargs="?", type=Path, default=None)
     export = commands.add_parser(
         "export",
-        help="write the filtered places (csv, geojson) or the whole data package (zip)",
+        help=(
+            "write the filtered places (csv, geojson), their pilot status per year (panel) "
+            "or the whole data package (zip)"
+        ),
         description="Filters take the same values as the app's link parameters.",
     )
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
@@ -137,6 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="programme:batch, e.g. low-carbon-pilot:2",
     )
     export.add_argument("--province", metavar="ID")
+    export.add_argument(
+        "--provinces-cover-cities",
+        action="store_true",
+        help="panel: a province's pilot status also marks every city of the dataset in it",
+    )
     export.add_argument("--from", dest="year_from", metavar="YEAR")
     export.add_argument("--to", dest="year_to", metavar="YEAR")
     export.add_argument(
