@@ -110,7 +110,7 @@ FAMILY_SHADES: dict[str, tuple[str, ...]] = {
 }
 # Drawn around a point whose place is in two or more programmes.
 MULTI_RING_COLOUR = "#1A1A1A"
-MULTI_RING_WEIGHT = 3
+MULTI_RING_WEIGHT = 2.5
 LEGEND_HEADING = ""  # a legend entry with this colour is a family heading
 LEGEND_RING = "ring"  # ... and with this one, the sample of the multi-programme ring
 

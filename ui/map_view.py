@@ -60,9 +60,10 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     names = names_in(dataset, t)
     families = dict(zip(programmes["id"], programmes["family"], strict=True))
     family_names = {f: t(f"family.{f}") for f in set(families.values()) if f}
-    legend = legend_by_family(colours, families, names.programmes, family_names)
+    # The ring first: it applies across families, and the list may scroll.
+    legend = [(t("map.legend.ring"), LEGEND_RING)]
+    legend += legend_by_family(colours, families, names.programmes, family_names)
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
-    legend.append((t("map.legend.ring"), LEGEND_RING))
     fmap = base_map(
         geo.provinces,
         legend,
