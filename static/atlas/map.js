@@ -37,7 +37,7 @@
             var list = L.DomUtil.create("div", "", box);
             list.setAttribute("role", "list");
             // Twelve programmes in families: scroll inside rather than cover the map.
-            list.style.cssText = "max-height:32vh;overflow-y:auto";
+            list.style.cssText = "max-height:24vh;overflow-y:auto";
             list.setAttribute("aria-label", title);
             list.innerHTML = html;
             L.DomEvent.disableClickPropagation(box);
