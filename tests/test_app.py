@@ -169,6 +169,12 @@ def test_programmes_page_lists_batches_and_links_to_the_map() -> None:
     body = texts(at)
     assert "Batch 1 (2010): 13 places" in body
     assert "发改气候〔2010〕1587号" in body
+    # Every programme, the new ones alike, without special cases.
+    programmes = load_dataset(ROOT / "data").programmes
+    headings = [s.value.replace("\\", "") for s in at.subheader]  # markdown-escaped
+    assert headings == list(programmes["name_en"])
+    assert "Batch 3 (2023): 15 places" in body  # sponge-city demonstration cities
+    assert "No place of this programme is in the atlas for this view." in body  # communities
 
 
 def test_compare_page_keeps_its_places_in_the_link() -> None:
