@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
-from atlas.filters import programme_counts, shown_places
+from atlas.filters import family_counts, programme_counts, shown_places
 from atlas.panel import build_panel
 from ui import state
 from ui.map_view import MAP_HEIGHT, render_map
@@ -16,6 +16,7 @@ from ui.share import render_share_and_export
 from ui.text import programme_name
 
 PANEL_HEIGHT = MAP_HEIGHT + 60  # the map and the place picker under it
+SUMMARY_PROGRAMMES = 6  # above this many programmes chosen, the summary counts families
 
 page = open_page("map")
 dataset, view, t = page.dataset, page.view, page.t
@@ -25,10 +26,14 @@ st.title(t("app.title"), anchor=False)
 counts = programme_counts(dataset, shown)
 chosen = view.programmes or tuple(dataset.programmes.index)
 summary = t("map.summary", shown=len(shown), total=len(dataset.places))
+if len(chosen) > SUMMARY_PROGRAMMES:  # twelve names fill four lines: count by family
+    named = {t(f"family.{f}"): n for f, n in family_counts(dataset, shown).items()}
+else:
+    named = {programme_name(dataset, t, p): counts[p] for p in chosen}
 summary += "".join(
-    " · " + t("map.summary.programme", name=md(programme_name(dataset, t, p)), count=counts[p])
-    for p in chosen
-    if counts[p]
+    " · " + t("map.summary.programme", name=md(name), count=count)
+    for name, count in named.items()
+    if count
 )
 st.markdown(summary)
 outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())

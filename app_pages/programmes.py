@@ -26,6 +26,9 @@ for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
         notices = sorted({n for n in rows["notice"] if n})
         if notices:
             st.markdown(f"**{t('programmes.notices')}:** " + " · ".join(md(n) for n in notices))
+        if rows.empty:  # none sourced yet (low-carbon communities), or none in this view
+            st.caption(t("programmes.no_places"))
+            continue
         st.markdown(f"**{t('programmes.batches')}**")
         grouped = rows.groupby([rows["batch"].fillna(0), "year"])["place_id"].nunique()
         lines = [

@@ -19,7 +19,7 @@ table = designations_by_year(dataset, view)
 if table.empty:
     st.info(t("timeline.empty"))
 else:
-    colours = programme_colours(list(dataset.programmes["id"]))
+    colours = programme_colours(list(dataset.programmes["id"]), list(dataset.programmes["family"]))
     names = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
     table = table.assign(name=table["programme"].map(names))
     shown = [p for p in dataset.programmes.index if p in set(table["programme"])]

@@ -12,6 +12,7 @@ from atlas.assets import ensure_static_assets
 from atlas.dataset import data_dir_from_env, load_dataset, validate_dir
 from atlas.export import (
     data_package_bytes,
+    panel_table,
     places_table,
     targets_table,
     to_csv_bytes,
@@ -22,8 +23,9 @@ from atlas.geo import load_geo
 from atlas.schema import DataError
 from atlas.view import parse_query
 
-# csv and geojson: the shown places; targets: their declared targets (CSV); zip: everything.
-EXPORT_FORMATS = ("csv", "geojson", "targets", "zip")
+# csv and geojson: the shown places; targets: their declared targets (CSV); panel: a row
+# per place and year with 0/1 per programme and batch; zip: everything.
+EXPORT_FORMATS = ("csv", "geojson", "targets", "panel", "zip")
 # CLI option -> link parameter, so the CLI filters exactly as a shared link does.
 FILTER_PARAMETERS = {
     "programme": "programme",
@@ -94,6 +96,9 @@ def _export(args: argparse.Namespace) -> int:
             )
             return 2
         data, what = data_package_bytes(dataset), "the data package"
+    elif args.provinces_cover_cities and args.format != "panel":
+        print("--provinces-cover-cities: only for --format panel; nothing written", file=sys.stderr)
+        return 2
     else:
         view, notices = parse_query(params, view_options(dataset))
         if notices:
@@ -109,6 +114,11 @@ def _export(args: argparse.Namespace) -> int:
             table = targets_table(dataset, shown)
             data = to_csv_bytes(table)
             what = f"{len(table)} target{'s' if len(table) != 1 else ''} of {what}"
+        elif args.format == "panel":
+            # Filters choose the rows (places); the columns always cover every programme.
+            panel = panel_table(dataset, shown, provinces_cover_cities=args.provinces_cover_cities)
+            data = to_csv_bytes(panel)
+            what += f" x {panel['year'].nunique()} years"
         else:
             data = to_geojson_bytes(dataset, shown)
     if args.out == STDOUT:
@@ -141,8 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     cover.add_argument("directory", nargs="?", type=Path, default=None)
     export = commands.add_parser(
         "export",
-        help="write the filtered places (csv, geojson), their declared targets (targets, CSV) "
-        "or the whole data package (zip)",
+        help=(
+            "write the filtered places (csv, geojson), their declared targets (targets, CSV), "
+            "their pilot status per year (panel) or the whole data package (zip)"
+        ),
         description="Filters take the same values as the app's link parameters.",
     )
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
@@ -155,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="programme:batch, e.g. low-carbon-pilot:2",
     )
     export.add_argument("--province", metavar="ID")
+    export.add_argument(
+        "--provinces-cover-cities",
+        action="store_true",
+        help="panel: a province's pilot status also marks every city of the dataset in it",
+    )
     export.add_argument("--from", dest="year_from", metavar="YEAR")
     export.add_argument("--to", dest="year_to", metavar="YEAR")
     export.add_argument(

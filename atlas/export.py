@@ -1,4 +1,5 @@
-"""Exports: the shown places as CSV or GeoJSON, and the whole dataset as a data package.
+"""Exports: the shown places as CSV or GeoJSON, a place-year panel of pilot status, and the
+whole dataset as a data package.
 
 Everything here returns bytes and is deterministic, so the same data and
 filters always give byte-identical files (stable downloads, simple tests).
@@ -9,6 +10,7 @@ that a spreadsheet would run as a formula are defused.
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -197,6 +199,154 @@ def targets_table(dataset: Dataset, shown: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+# The panel: one row per place and year, a 0/1 column per programme and per batch.
+PANEL_FIRST_YEAR = 2010  # the first national climate pilot (low-carbon batch 1)
+PANEL_FILE = "panel.csv"
+PANEL_PLACE_COLUMNS = (
+    "place_id",
+    "name_en",
+    "name_zh",
+    "level",
+    "adcode",
+    "province",
+    "province_adcode",
+    "parent_city_zh",
+    "parent_city_id",
+    "year",
+)
+# Levels whose parent city is ``within_zh``; a city is its own prefecture, provinces and
+# groups have none.
+_HAS_PARENT = ("district", "county", "park", "town")
+
+
+def panel_column(programme: str, batch: int | None = None) -> str:
+    """The panel's column for a programme (``low_carbon_pilot``) or one of its batches
+    (``low_carbon_pilot_b2``): underscores, so Stata, R and pandas take them as names."""
+    name = programme.replace("-", "_")
+    return name if batch is None else f"{name}_b{batch}"
+
+
+def panel_status_columns(dataset: Dataset) -> list[str]:
+    """Every programme (programmes.csv order), each followed by its batches in order."""
+    batches: dict[str, set[int]] = {}
+    for programme, batch in zip(
+        dataset.memberships["programme"], dataset.memberships["batch"], strict=True
+    ):
+        if not pd.isna(batch):
+            batches.setdefault(programme, set()).add(int(batch))
+    columns = []
+    for programme in dataset.programmes["id"]:
+        columns.append(panel_column(programme))
+        columns += [panel_column(programme, b) for b in sorted(batches.get(programme, ()))]
+    return columns
+
+
+def _parent_cities(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """Place id -> (Chinese name, place id or "") of the city that contains it."""
+    places = dataset.places
+    cities = {
+        (name, province): pid
+        for pid, name, level, provinces in zip(
+            places.index, places["name_zh"], places["level"], places["province"], strict=True
+        )
+        if level == "city"
+        for province in provinces
+    }
+    parents = {}
+    for pid, level, within, provinces in zip(
+        places.index, places["level"], places["within_zh"], places["province"], strict=True
+    ):
+        if level in _HAS_PARENT and within:
+            found = [cities[(within, p)] for p in provinces if (within, p) in cities]
+            parents[pid] = (within, found[0] if found else "")
+    return parents
+
+
+def panel_table(
+    dataset: Dataset,
+    shown: pd.DataFrame | None = None,
+    first_year: int = PANEL_FIRST_YEAR,
+    last_year: int | None = None,
+    provinces_cover_cities: bool = False,
+) -> pd.DataFrame:
+    """Pilot status per place and year: 1 from the year of designation on, else 0.
+
+    Rows are the ``shown`` places (all places if None), sorted by id, each with one row per
+    year from ``first_year`` to ``last_year`` (the current year if None). A place counts
+    from the ``year`` of its membership row onwards: pilots are not formally ended, and a
+    place named in a public-notice list counts like one named in a final list. The
+    programme column is 1 if any batch applies, a batch column if that batch does.
+
+    With ``provinces_cover_cities``, a province's membership also marks every city-level
+    place of the dataset in that province, from the same year (a province-wide pilot
+    covers its prefectures). Off by default: the place's own memberships only.
+    """
+    last_year = datetime.date.today().year if last_year is None else last_year
+    places = dataset.places if shown is None else dataset.places.loc[shown.index]
+    years = list(range(first_year, last_year + 1))
+    status = panel_status_columns(dataset)
+    # (place, column) -> first year the column applies.
+    start: dict[tuple[str, str], int] = {}
+
+    def mark(pid: str, column: str, year: int) -> None:
+        start[(pid, column)] = min(year, start.get((pid, column), year))
+
+    cities_of: dict[str, list[str]] = {}
+    if provinces_cover_cities:
+        for pid, level, provinces in zip(
+            dataset.places.index,
+            dataset.places["level"],
+            dataset.places["province"],
+            strict=True,
+        ):
+            if level == "city":
+                for province in provinces:
+                    cities_of.setdefault(province, []).append(pid)
+    levels = dataset.places["level"]
+    for pid, programme, batch, year in zip(
+        dataset.memberships["place_id"],
+        dataset.memberships["programme"],
+        dataset.memberships["batch"],
+        dataset.memberships["year"],
+        strict=True,
+    ):
+        columns = [panel_column(programme)]
+        if not pd.isna(batch):
+            columns.append(panel_column(programme, int(batch)))
+        covered = [pid]
+        if provinces_cover_cities and levels.get(pid) == "province":
+            for province in dataset.places.at[pid, "province"]:
+                covered += cities_of.get(province, [])
+        for place_id in covered:
+            for column in columns:
+                mark(place_id, column, int(year))
+    adcodes = dict(zip(dataset.provinces.index, dataset.provinces["adcode"], strict=True))
+    parents = _parent_cities(dataset)
+    records = []
+    for pid in sorted(places.index):
+        place = places.loc[pid]
+        parent = parents.get(pid, ("", ""))
+        fixed = {
+            "place_id": str(pid),
+            "name_en": place["name_en"],
+            "name_zh": place["name_zh"],
+            "level": place["level"],
+            "adcode": place["adcode"],
+            "province": LIST_SEPARATOR.join(place["province"]),
+            "province_adcode": LIST_SEPARATOR.join(adcodes[p] for p in place["province"]),
+            "parent_city_zh": parent[0],
+            "parent_city_id": parent[1],
+        }
+        firsts = {c: start.get((pid, c)) for c in status}
+        for year in years:
+            row: dict[str, Any] = {**fixed, "year": year}
+            for column, first in firsts.items():
+                row[column] = int(first is not None and first <= year)
+            records.append(row)
+    frame = pd.DataFrame(records, columns=[*PANEL_PLACE_COLUMNS, *status])
+    return frame.astype({c: "int64" for c in ("year", *status)})
+
+
 def _defuse_formula(value: object) -> object:
     """Prefix a text cell that a spreadsheet would run as a formula with a quote."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -341,8 +491,61 @@ def datapackage(dataset: Dataset) -> dict[str, Any]:
         raw = path.read_bytes()
         # Fields follow the file's header, so they describe exactly the CSV in the package.
         resources.append(_resource(_ordered_columns(table, raw), raw))
+    resources.append(_panel_resource(dataset, panel_csv_bytes(dataset)))
     descriptor["resources"] = resources
     return descriptor
+
+
+def panel_csv_bytes(dataset: Dataset, provinces_cover_cities: bool = False) -> bytes:
+    """The whole dataset's panel (:func:`panel_table`) as CSV."""
+    return to_csv_bytes(panel_table(dataset, provinces_cover_cities=provinces_cover_cities))
+
+
+_PANEL_HELP = {
+    "place_id": "The place (places.id).",
+    "adcode": "GB/T 2260 code of the place, where it has one.",
+    "province": "Province ids, ';'-separated (provinces.id).",
+    "province_adcode": "GB/T 2260 codes of those provinces, ';'-separated.",
+    "parent_city_zh": "The city that contains a district, county, park or town (within_zh).",
+    "parent_city_id": "That city's place id, when it is itself in the dataset.",
+    "year": "Calendar year.",
+}
+
+
+def _panel_resource(dataset: Dataset, raw: bytes) -> dict[str, Any]:
+    """The data package resource of the derived panel (the default rule: own memberships)."""
+    fields: list[dict[str, Any]] = []
+    for name in PANEL_PLACE_COLUMNS:
+        field: dict[str, Any] = {"name": name, "type": "integer" if name == "year" else "string"}
+        if name in _PANEL_HELP:
+            field["description"] = _PANEL_HELP[name]
+        fields.append(field)
+    for name in panel_status_columns(dataset):
+        fields.append(
+            {
+                "name": name,
+                "type": "integer",
+                "description": "1 from the year of designation on, else 0.",
+                "constraints": {"required": True, "enum": [0, 1]},
+            }
+        )
+    return {
+        "name": "panel",
+        "path": PANEL_FILE,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(raw),
+        "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
+        "description": (
+            "Derived from memberships.csv: one row per place and year from "
+            f"{PANEL_FIRST_YEAR} to the year of export, a 0/1 column per programme and batch. "
+            "A province's pilot status is not copied to its cities here "
+            "(python -m atlas export --format panel --provinces-cover-cities does)."
+        ),
+        "schema": {"fields": fields, "primaryKey": ["place_id", "year"], "missingValues": [""]},
+    }
 
 
 def _package_members(directory: Path) -> list[tuple[str, Path]]:
@@ -363,12 +566,19 @@ def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 def data_package_bytes(dataset: Dataset) -> bytes:
-    """A zip of every data file as on disk plus its ``datapackage.json``; byte-identical per run."""
+    """A zip of every data file as on disk, the derived ``panel.csv`` and the package's
+    ``datapackage.json``; byte-identical per run (within a year: the panel ends at this year)."""
     descriptor = datapackage(dataset)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
         _zip_entry(archive, PACKAGE_FILE, text.encode("utf-8"))
-        for name, path in _package_members(dataset.directory):
+        members = _package_members(dataset.directory)
+        tables = {t.filename for t in TABLES}
+        for name, path in (m for m in members if m[0] in tables):
+            _zip_entry(archive, name, path.read_bytes())
+        # The panel right after the tables it derives from, then documents and shapes.
+        _zip_entry(archive, PANEL_FILE, panel_csv_bytes(dataset))
+        for name, path in (m for m in members if m[0] not in tables):
             _zip_entry(archive, name, path.read_bytes())
     return buffer.getvalue()

@@ -165,3 +165,15 @@ def programme_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
     """How many of the shown places are in each programme (programmes.csv order)."""
     tally = Counter(p for programmes in shown["programmes"].tolist() for p in programmes)
     return {p: tally[p] for p in dataset.programmes["id"].tolist()}
+
+
+def family_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
+    """How many of the shown places are in each programme family (a place once per family),
+    in the order of the families' first programmes in programmes.csv; programmes without a
+    family are left out."""
+    family = dict(zip(dataset.programmes["id"], dataset.programmes["family"], strict=True))
+    order = list(dict.fromkeys(f for f in dataset.programmes["family"] if f))
+    tally = Counter(
+        f for programmes in shown["programmes"].tolist() for f in {family[p] for p in programmes}
+    )
+    return {f: tally[f] for f in order}

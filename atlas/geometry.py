@@ -332,8 +332,9 @@ def build(data_dir: Path, source: BoundarySource, out=sys.stdout) -> dict[str, i
 def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
     """Fill empty lat/lon/adcode/coord_method in places.csv; return ids left unlocated.
 
-    Parks and towns get the point of the city they sit in (``coord_method=parent``)
-    until someone geocodes them (``python -m atlas.geocode``).
+    Parks and towns get the point of the county or district that ``locate_zh`` names, or
+    else of the city they sit in (``coord_method=parent``), until someone geocodes them
+    (``python -m atlas.geocode``).
     """
     header, rows = read_rows(data_dir / "places.csv")
     provinces = _province_names(data_dir)
@@ -346,9 +347,14 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
         method = "boundary"
         unit = None
         geom = None
+        locate = place.get("locate_zh", "").strip()
         if place["level"] in ("park", "town"):
             within = place.get("within_zh", "")
-            unit = source.find(within, "city", names) or source.find(within, "county", names)
+            # Inside its county or district where the source names it, else its city.
+            unit = source.find(locate, "county", names, within) if locate else None
+            unit = (
+                unit or source.find(within, "city", names) or source.find(within, "county", names)
+            )
             method = "parent"
             geom = _to_shape(source.geometry(unit), gcj=True) if unit else None
         elif place["level"] in ("region", "agglomeration"):
@@ -356,6 +362,11 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
             method = "region"
         else:
             unit = source.find(place["name_zh"], place["level"], names, place.get("within_zh", ""))
+            if unit is None and locate:
+                # A new area whose source names the district it coincides with (西海岸新区:
+                # 黄岛区): drawn at that district's point, without taking its adcode.
+                unit = source.find(locate, "county", names, place.get("within_zh", ""))
+                method = "district"
             geom = _to_shape(source.geometry(unit), gcj=True) if unit else None
             if geom is None and place.get("within_zh"):
                 unit = source.find(place["within_zh"], "city", names)
@@ -366,8 +377,10 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
             print(f"cannot locate {place['id']} ({place['name_zh']})", file=out)
             continue
         lat, lon = representative_point(geom)
+        own_unit = method == "boundary"  # the place's own unit, so its code is the place's
+        method = "boundary" if method == "district" else method
         place["lat"], place["lon"], place["coord_method"] = f"{lat}", f"{lon}", method
-        if unit is not None and method == "boundary" and not place.get("adcode", "").strip():
+        if unit is not None and own_unit and not place.get("adcode", "").strip():
             place["adcode"] = unit.adcode
     write_rows(data_dir / "places.csv", header, rows)
     return unlocated

@@ -24,6 +24,7 @@ from jinja2 import Template
 
 from atlas.assets import MAP_CSS, MAP_JS, own_script_url
 from atlas.escape import escape_text
+from atlas.schema import FAMILIES
 
 CHINA_CENTER = (35.0, 104.5)
 CHINA_ZOOM = 4
@@ -97,9 +98,67 @@ BASEMAPS: dict[str, Basemap] = {
 }
 
 
-def programme_colours(programme_ids: Sequence[str]) -> dict[str, str]:
-    """A fixed colour per programme, by its position in programmes.csv."""
-    return {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(programme_ids)}
+# Programme families (programmes.csv ``family``), each one Okabe-Ito hue in shades of
+# different lightness (CIE L* at least 12 apart): the hue tells the family apart under the
+# common colour-vision deficiencies, the lightness the programme within it (in the order of
+# programmes.csv, the family's Okabe-Ito colour first).
+FAMILY_SHADES: dict[str, tuple[str, ...]] = {
+    "low-carbon": ("#0072B2", "#56B4E9", "#003A5D", "#9ED3F2"),  # blue
+    "adaptation": ("#009E73", "#00513B", "#6FD5B3", "#007A58"),  # bluish green
+    "markets-finance": ("#E69F00", "#8A5A00", "#F5C85F"),  # orange
+    "peaking-zero-carbon": ("#CC79A7", "#7A3A63", "#E8B5D1"),  # reddish purple
+}
+# Drawn around a point whose place is in two or more programmes.
+MULTI_RING_COLOUR = "#1A1A1A"
+MULTI_RING_WEIGHT = 2.5
+LEGEND_HEADING = ""  # a legend entry with this colour is a family heading
+LEGEND_RING = "ring"  # ... and with this one, the sample of the multi-programme ring
+
+
+def programme_colours(
+    programme_ids: Sequence[str], families: Sequence[str] | None = None
+) -> dict[str, str]:
+    """A fixed colour per programme.
+
+    With ``families`` (one per programme, as in programmes.csv), a shade of its family's
+    hue; programmes without a known family, or all of them without ``families``, take the
+    Okabe-Ito palette by position.
+    """
+    colours: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for i, pid in enumerate(programme_ids):
+        family = families[i] if families is not None and i < len(families) else ""
+        shades = FAMILY_SHADES.get(family)
+        if shades:
+            colours[pid] = shades[used.get(family, 0) % len(shades)]
+            used[family] = used.get(family, 0) + 1
+        else:
+            colours[pid] = PALETTE[i % len(PALETTE)]
+    return colours
+
+
+def programme_counts(memberships: pd.DataFrame) -> dict[str, int]:
+    """How many different programmes each place is in (its batches count once)."""
+    pairs = memberships[["place_id", "programme"]].drop_duplicates()
+    return {str(k): int(v) for k, v in pairs["place_id"].value_counts().items()}
+
+
+def legend_by_family(
+    colours: Mapping[str, str],
+    families: Mapping[str, str],
+    names: Mapping[str, str],
+    family_names: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """Legend entries grouped under a heading per family (in :data:`FAMILIES` order; a
+    programme without a known family last, without a heading)."""
+    entries: list[tuple[str, str]] = []
+    for family in FAMILIES:
+        members = [p for p in colours if families.get(p) == family]
+        if members:
+            entries.append((family_names.get(family, family), LEGEND_HEADING))
+            entries += [(names.get(p, p), colours[p]) for p in members]
+    entries += [(names.get(p, p), c) for p, c in colours.items() if families.get(p) not in FAMILIES]
+    return entries
 
 
 class _Verbatim(Element):
@@ -193,14 +252,26 @@ class MapControls(QuickRender):
         self.options_json = json.dumps(dict(options), ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
-    rows = "".join(
-        f'<div role="listitem"><span style="display:inline-block;width:10px;height:10px;'
-        f'border-radius:50%;background:{escape_text(colour)};margin-right:6px"></span>'
+def _legend_row(label: str, colour: str) -> str:
+    if colour == LEGEND_HEADING:
+        return (
+            '<div role="listitem" style="font-weight:600;margin-top:3px">'
+            f"{escape_text(label)}</div>"
+        )
+    if colour == LEGEND_RING:
+        swatch = f"background:#ffffff;border:{MULTI_RING_WEIGHT}px solid {MULTI_RING_COLOUR}"
+    else:
+        swatch = f"background:{escape_text(colour)}"
+    return (
+        '<div role="listitem"><span style="display:inline-block;width:10px;height:10px;'
+        f'box-sizing:border-box;border-radius:50%;{swatch};margin-right:6px"></span>'
         f"{escape_text(label)}</div>"
-        for label, colour in entries
     )
-    return rows  # the title is the legend's fold (its <summary>), set by map.js
+
+
+def _legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
+    # The title is the legend's fold (its <summary>), set by map.js.
+    return "".join(_legend_row(label, colour) for label, colour in entries)
 
 
 def base_map(
@@ -322,8 +393,13 @@ def encode_places(
     shapes: Mapping[str, Mapping[str, Any]],
     shift: Callable[[float, float], tuple[float, float]] | None = None,
     shape_json: Mapping[str, str] | None = None,
+    programme_counts: Mapping[str, int] | None = None,
 ) -> dict[str, EncodedPlace]:
     """Every place's feature, labelled (escaped) from ``labels``, for :func:`places_layer`.
+
+    A point whose place is in two or more programmes (``programme_counts``, all of its
+    memberships whatever the filters) carries that number as ``n`` and is drawn with a
+    dark ring (:data:`MULTI_RING_COLOUR`), which the legend explains.
 
     Places with a shape in ``shapes`` (already in the map's frame; ``shape_json`` may hold
     their geometries encoded) are drawn as it; the others as points, moved by ``shift``
@@ -356,6 +432,9 @@ def encode_places(
             if approximate:  # the others take the layer's radius: ~11 bytes less per point
                 dx, dy = offsets[pid]
                 properties += f',"radius":{APPROXIMATE_RADIUS},"offset":[{dx},{dy}]'
+            count = (programme_counts or {}).get(pid, 0)
+            if count > 1:
+                properties += f',"n":{int(count)}'
             geometry = _json({"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]})
             order = int(approximate)
         head = f'{{"type":"Feature","properties":{{{properties},"colour":"'
@@ -389,6 +468,9 @@ class FeatureLayer(QuickRender):
                     if (base.strokeFromColour) { s.color = p.colour; }
                 }
                 if (p.radius) { s.radius = p.radius; }
+                if (p.n > 1 && base.ringColour) {  // in several programmes: a dark ring
+                    s.color = base.ringColour; s.weight = base.ringWeight;
+                }
                 if (p.selected) { Object.assign(s, picked); }
                 return s;
             }
@@ -514,7 +596,14 @@ def places_layer(
     if points:
         FeatureLayer(
             [text for _, text in points],
-            {"color": "#ffffff", "weight": 1.5, "fillOpacity": 0.95, "radius": POINT_RADIUS},
+            {
+                "color": "#ffffff",
+                "weight": 1.5,
+                "fillOpacity": 0.95,
+                "radius": POINT_RADIUS,
+                "ringColour": MULTI_RING_COLOUR,
+                "ringWeight": MULTI_RING_WEIGHT,
+            },
             {"color": SELECTED_COLOUR, "weight": 2.5},
             name="points",
             canvas=len(points) > CANVAS_ABOVE,

@@ -82,6 +82,8 @@ THEMES = (
 )
 LANGUAGES = ("zh", "en")
 FOCUS = ("mitigation", "adaptation", "both")  # what a programme asks of its pilots
+# Families of programmes, for colours and grouping (documented in data/README.md).
+FAMILIES = ("low-carbon", "adaptation", "markets-finance", "peaking-zero-carbon")
 SOURCE_KINDS = ("official", "state-media", "media", "research", "ngo", "company", "other")
 # Declared targets: each metric with its one unit (documented in data/README.md).
 METRICS: dict[str, str] = {
@@ -129,6 +131,7 @@ PROGRAMMES = Table(
         Column("description_zh", Kind.ZH_TEXT, True),
         Column("source_ids", Kind.SLUG_LIST, True, help="Sources for the description."),
         Column("focus", Kind.ENUM, True, FOCUS, help="What it asks of its pilots."),
+        Column("family", Kind.ENUM, False, FAMILIES, help="Group of related programmes."),
     ),
 )
 
@@ -147,6 +150,11 @@ PLACES = Table(
         Column("lon", Kind.LON, True, help="WGS-84 longitude of a representative point."),
         Column("coord_method", Kind.ENUM, True, COORD_METHODS, help="How lat/lon were derived."),
         Column("within_zh", Kind.TEXT, help="City containing a district, county, park or town."),
+        Column(
+            "locate_zh",
+            Kind.TEXT,
+            help="County or district that contains a park or town (where its point is drawn).",
+        ),
         Column("members", Kind.SLUG_LIST, help="For regions and agglomerations: member place ids."),
         Column("summary_en", Kind.TEXT),
         Column("summary_zh", Kind.TEXT),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas.dataset import load_dataset
 from tests.factory import place, write_dataset
 from ui.state import W_MAP, W_NEARBY, W_NEARBY_OPEN, W_SHARE, W_TABLE
 
@@ -209,6 +210,12 @@ def test_programmes_page_lists_batches_and_links_to_the_map() -> None:
     body = texts(at)
     assert "Batch 1 (2010): 13 places" in body
     assert "发改气候〔2010〕1587号" in body
+    # Every programme, the new ones alike, without special cases.
+    programmes = load_dataset(ROOT / "data").programmes
+    headings = [s.value.replace("\\", "") for s in at.subheader]  # markdown-escaped
+    assert headings == list(programmes["name_en"])
+    assert "Batch 3 (2023): 15 places" in body  # sponge-city demonstration cities
+    assert "No place of this programme is in the atlas for this view." in body  # communities
 
 
 def test_compare_page_keeps_its_places_in_the_link() -> None:
@@ -267,7 +274,7 @@ def test_table_and_share_panels_are_drawn_only_once_opened() -> None:
     at.session_state[W_SHARE] = True
     at.run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == 159
+    assert len(at.dataframe[0].value) == len(load_dataset(ROOT / "data").places)
     assert len(at.get("image")) == 1  # the QR code
     assert len(at.get("download_button")) == 3
     # A filter changes the count, not the panel's label: it stays open.

@@ -18,14 +18,14 @@ def test_map_payload_on_the_real_data_is_within_budget() -> None:
 
 
 def test_generator_writes_a_folder_the_loader_accepts(tmp_path: Path) -> None:
-    directory = generate(200, tmp_path / "a")
+    directory = generate(300, tmp_path / "a")
     dataset = load_dataset(directory)
     real = load_dataset(ROOT / "data")
-    assert len(dataset.places) == 200
+    assert len(dataset.places) == 300
     assert set(real.places.index) <= set(dataset.places.index)
     assert set(dataset.memberships["programme"]) <= set(real.programmes.index)
     assert len(dataset.memberships) > len(real.memberships)
     # The same seed writes the same files.
-    again = generate(200, tmp_path / "b")
+    again = generate(300, tmp_path / "b")
     for name in ("places.csv", "memberships.csv", "actions.csv"):
         assert (directory / name).read_bytes() == (again / name).read_bytes()

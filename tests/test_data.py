@@ -39,6 +39,14 @@ SIZES = {
     ("carbon-peaking-pilot", None): (None, 2),  # 2025 designations whose batch is not stated
     ("low-carbon-industrial-park", 1): (55, 5),
     ("low-carbon-town", None): (8, 4),
+    ("climate-finance-pilot", 1): (23, 23),
+    ("zero-carbon-park", 1): (52, 20),
+    ("sponge-city-pilot", 1): (16, 16),
+    ("sponge-city-pilot", 2): (14, 14),
+    ("sponge-city-demonstration", 1): (20, 20),
+    ("sponge-city-demonstration", 2): (25, 25),
+    ("sponge-city-demonstration", 3): (15, 15),
+    # low-carbon-community: no national list of named communities exists; none is sourced.
 }
 
 
@@ -75,6 +83,22 @@ def test_carbon_peaking_first_batch_is_25_cities_and_10_parks(real) -> None:
     assert (levels == "city").sum() == 25
     # Xixian New Area is a 新区 (level district) counted among the ten parks by the notice.
     assert (levels != "city").sum() == 10
+
+
+def test_climate_finance_pilots_are_12_cities_and_11_districts_and_new_areas(real) -> None:
+    # The notice: 12 cities, 4 districts and 7 state-level new areas (new areas are districts).
+    m = real.memberships
+    members = m[m["programme"] == "climate-finance-pilot"]["place_id"]
+    levels = real.places.loc[members, "level"].value_counts().to_dict()
+    assert levels == {"city": 12, "district": 11}
+
+
+def test_every_programme_has_a_row_in_the_sizes_table() -> None:
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    sizes = readme.split("## Coverage against the official sizes")[1].split("\n## ")[0]
+    programmes = (ROOT / "data" / "programmes.csv").read_text(encoding="utf-8").splitlines()[1:]
+    for line in programmes:
+        assert f"| `{line.split(',')[0]}` |" in sizes, line.split(",")[0]
 
 
 def test_ets_pilots_record_when_trading_began(real) -> None:

@@ -16,12 +16,15 @@ import pytest
 from atlas.__main__ import main
 from atlas.dataset import Dataset, load_dataset
 from atlas.export import (
+    PANEL_FILE,
+    PANEL_PLACE_COLUMNS,
     PLACE_COLUMNS,
     TARGET_EXPORT_COLUMNS,
     ZIP_TIME,
     data_package_bytes,
     datapackage,
     package_version,
+    panel_table,
     places_table,
     targets_table,
     to_csv_bytes,
@@ -30,7 +33,7 @@ from atlas.export import (
 from atlas.filters import shown_places
 from atlas.schema import TABLES
 from atlas.view import ViewState
-from tests.factory import PLACES, place, write_dataset
+from tests.factory import MEMBERSHIPS, PLACES, place, write_dataset
 from tests.hostile import HOSTILE
 
 BOM = b"\xef\xbb\xbf"
@@ -221,7 +224,7 @@ def test_geojson_of_nothing(small) -> None:
 
 def test_package_holds_every_table_as_on_disk(small, small_dir: Path) -> None:
     members = zip_members(data_package_bytes(small))
-    assert list(members) == ["datapackage.json", *CSV_MEMBERS]
+    assert list(members) == ["datapackage.json", *CSV_MEMBERS, PANEL_FILE]
     for name in CSV_MEMBERS:
         assert members[name] == (small_dir / name).read_bytes()
 
@@ -236,7 +239,7 @@ def test_package_adds_documents_and_shapes(small_dir: Path) -> None:
     (small_dir / "geo" / "notes.txt").write_text("not a shape")
     data = data_package_bytes(load_dataset(small_dir))
     members = zip_members(data)
-    assert list(members)[len(CSV_MEMBERS) + 1 :] == [
+    assert list(members)[len(CSV_MEMBERS) + 2 :] == [
         "README.md",
         "GAPS.md",
         "geo/provinces.geojson",
@@ -260,7 +263,7 @@ def test_descriptor_describes_the_csvs(small) -> None:
     members = zip_members(data_package_bytes(small))
     descriptor = json.loads(members["datapackage.json"].decode("utf-8"))
     resources = {r["name"]: r for r in descriptor["resources"]}
-    assert [r["path"] for r in descriptor["resources"]] == CSV_MEMBERS
+    assert [r["path"] for r in descriptor["resources"]] == [*CSV_MEMBERS, PANEL_FILE]
     for table in TABLES:
         resource = resources[table.name]
         raw = members[resource["path"]]
@@ -500,3 +503,137 @@ def test_cli_targets_of_a_folder_without_targets_is_a_header(small_dir: Path, ca
     captured = capsysbinary.readouterr()
     assert captured.out.decode("utf-8-sig").strip() == ",".join(TARGET_EXPORT_COLUMNS)
     assert captured.err.strip() == b"wrote 0 targets of 4 places to standard output"
+
+
+# Panel
+
+
+def panel_dataset(tmp_path: Path) -> Dataset:
+    """The small dataset plus Hubei as a pilot province (2010) and a district of Wuhan."""
+    extra_places = [
+        place("hubei", "Hubei", "湖北省", level="province", lat="31.0", lon="112.5"),
+        place("wuhan-wuchang", "Wuchang", "武昌区", level="district", within_zh="武汉市"),
+    ]
+    extra = {k: "" for k in MEMBERSHIPS[0]}
+    hubei = {**extra, "place_id": "hubei", "programme": "low-carbon-pilot", "batch": "1"}
+    wuchang = {**extra, "place_id": "wuhan-wuchang", "programme": "ets-pilot"}
+    return load_dataset(
+        write_dataset(
+            tmp_path / "panel",
+            places=[*PLACES, *extra_places],
+            memberships=[
+                *MEMBERSHIPS,
+                {**hubei, "year": "2010", "source_ids": "notice-a"},
+                {**wuchang, "year": "2013", "source_ids": "notice-b"},
+            ],
+        )
+    )
+
+
+def panel_row(panel: pd.DataFrame, place_id: str, year: int) -> dict:
+    rows = panel[(panel["place_id"] == place_id) & (panel["year"] == year)]
+    assert len(rows) == 1
+    return rows.iloc[0].to_dict()
+
+
+STATUS = (
+    "low_carbon_pilot",
+    "low_carbon_pilot_b1",
+    "low_carbon_pilot_b2",
+    "low_carbon_pilot_b3",
+    "ets_pilot",
+)
+
+
+def test_panel_columns_and_one_row_per_place_and_year(tmp_path: Path) -> None:
+    dataset = panel_dataset(tmp_path)
+    panel = panel_table(dataset, first_year=2010, last_year=2013)
+    assert list(panel.columns) == [*PANEL_PLACE_COLUMNS, *STATUS]
+    assert len(panel) == len(dataset.places) * 4
+    assert list(panel["place_id"].drop_duplicates()) == sorted(dataset.places.index)
+    assert set(panel["year"]) == {2010, 2011, 2012, 2013}
+    assert panel[list(STATUS)].isin([0, 1]).all().all()
+
+
+def test_panel_rows_computed_by_hand(tmp_path: Path) -> None:
+    panel = panel_table(panel_dataset(tmp_path), first_year=2010, last_year=2013)
+    # Wuhan: low-carbon batch 2 in 2012; nothing before; the province's 2010 title is Hubei's.
+    wuhan_2011 = panel_row(panel, "wuhan", 2011)
+    assert [wuhan_2011[c] for c in STATUS] == [0, 0, 0, 0, 0]
+    wuhan_2012 = panel_row(panel, "wuhan", 2012)
+    assert [wuhan_2012[c] for c in STATUS] == [1, 0, 1, 0, 0]
+    assert (wuhan_2012["level"], wuhan_2012["province"], wuhan_2012["province_adcode"]) == (
+        "city",
+        "hubei",
+        "420000",
+    )
+    assert wuhan_2012["parent_city_zh"] == wuhan_2012["parent_city_id"] == ""
+    # Shenzhen: batch 1 from 2010, the ETS pilot from 2011.
+    assert [panel_row(panel, "shenzhen", 2010)[c] for c in STATUS] == [1, 1, 0, 0, 0]
+    assert [panel_row(panel, "shenzhen", 2011)[c] for c in STATUS] == [1, 1, 0, 0, 1]
+    # Changsha: batch 3 (2017) is after the panel's last year.
+    assert [panel_row(panel, "changsha", 2013)[c] for c in STATUS] == [0, 0, 0, 0, 0]
+    # Hubei itself, and Wuchang with its parent city.
+    assert [panel_row(panel, "hubei", 2010)[c] for c in STATUS] == [1, 1, 0, 0, 0]
+    wuchang = panel_row(panel, "wuhan-wuchang", 2013)
+    assert (wuchang["parent_city_zh"], wuchang["parent_city_id"]) == ("武汉市", "wuhan")
+    assert [wuchang[c] for c in STATUS] == [0, 0, 0, 0, 1]
+    assert panel_row(panel, "wuhan-wuchang", 2012)["ets_pilot"] == 0
+
+
+def test_panel_provinces_cover_cities_only_when_asked(tmp_path: Path) -> None:
+    dataset = panel_dataset(tmp_path)
+    panel = panel_table(dataset, first_year=2010, last_year=2013, provinces_cover_cities=True)
+    # Wuhan, a city of pilot province Hubei, counts from 2010 in batch 1 as well.
+    assert [panel_row(panel, "wuhan", 2010)[c] for c in STATUS] == [1, 1, 0, 0, 0]
+    assert [panel_row(panel, "wuhan", 2012)[c] for c in STATUS] == [1, 1, 1, 0, 0]
+    # A district is not a city; Shenzhen and Changsha are in other provinces.
+    assert panel_row(panel, "wuhan-wuchang", 2010)["low_carbon_pilot"] == 0
+    assert [panel_row(panel, "changsha", 2010)[c] for c in STATUS] == [0, 0, 0, 0, 0]
+    default = panel_table(dataset, first_year=2010, last_year=2013)
+    changed = (panel[list(STATUS)] != default[list(STATUS)]).any(axis=1)
+    assert set(panel.loc[changed, "place_id"]) == {"wuhan"}
+
+
+def test_panel_ends_this_year_and_real_sizes_hold(real) -> None:
+    import datetime
+
+    panel = panel_table(real)
+    this_year = datetime.date.today().year
+    assert panel["year"].min() == 2010 and panel["year"].max() == this_year
+    assert len(panel) == len(real.places) * (this_year - 2009)
+    last = panel[panel["year"] == this_year]
+    # In the last year every membership counts: the column sums are the programme sizes.
+    assert last["sponge_city_pilot_b1"].sum() == 16 and last["sponge_city_pilot_b2"].sum() == 14
+    assert last["climate_finance_pilot"].sum() == 23
+    shenzhen = panel_row(panel, "shenzhen", 2012)
+    assert shenzhen["low_carbon_pilot_b1"] == shenzhen["ets_pilot"] == 1
+    assert shenzhen["carbon_peaking_pilot"] == 0  # named in 2023
+    assert shenzhen["adcode"] == "440300"
+
+
+def test_cli_panel(tmp_path: Path, capsys) -> None:
+    data = panel_dataset(tmp_path).directory
+    out = tmp_path / "panel.csv"
+    argv = ["export", "--format", "panel", "--data", str(data), "--out", str(out)]
+    assert main([*argv, "--provinces-cover-cities", "--province", "hubei"]) == 0
+    back = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str}, keep_default_na=False)
+    assert set(back["place_id"]) == {"hubei", "wuhan", "wuhan-wuchang"}  # filters pick rows
+    assert back[(back["place_id"] == "wuhan") & (back["year"] == 2010)]["low_carbon_pilot"].item()
+    assert "wrote 3 places x" in capsys.readouterr().err
+    # The option belongs to the panel only.
+    bad = ["export", "--format", "csv", "--provinces-cover-cities", "--data", str(data)]
+    assert main([*bad, "--out", str(tmp_path / "x.csv")]) == 2
+    assert not (tmp_path / "x.csv").exists()
+    assert "only for --format panel" in capsys.readouterr().err
+
+
+def test_package_panel_is_the_default_rule(small) -> None:
+    members = zip_members(data_package_bytes(small))
+    assert members[PANEL_FILE] == to_csv_bytes(panel_table(small))
+    descriptor = json.loads(members["datapackage.json"])
+    panel = next(r for r in descriptor["resources"] if r["name"] == "panel")
+    header = next(csv.reader(io.StringIO(members[PANEL_FILE].decode("utf-8-sig"))))
+    assert [f["name"] for f in panel["schema"]["fields"]] == header
+    assert panel["schema"]["primaryKey"] == ["place_id", "year"]
+    assert panel["hash"] == "sha256:" + hashlib.sha256(members[PANEL_FILE]).hexdigest()

@@ -69,3 +69,25 @@ def test_counts(small) -> None:
 
 def test_search_mask_empty_text(small) -> None:
     assert search_matches(small.places, "").all()
+
+
+def test_family_counts_count_a_place_once_per_family(real) -> None:
+    from atlas.filters import family_counts
+
+    shown = shown_places(real, ViewState())
+    counts = family_counts(real, shown)
+    assert list(counts) == ["low-carbon", "adaptation", "markets-finance", "peaking-zero-carbon"]
+    family = dict(zip(real.programmes["id"], real.programmes["family"], strict=True))
+    for name, count in counts.items():
+        members = {
+            p
+            for p, f in zip(
+                real.memberships["place_id"], real.memberships["programme"], strict=True
+            )
+            if family[f] == name
+        }
+        assert count == len(members) > 0
+    # A place in both climate-adaptive rounds (Lishui) or a pilot and a demonstration sponge
+    # city counts once for its family, not once per membership row.
+    adaptation_rows = real.memberships["programme"].map(family).eq("adaptation").sum()
+    assert counts["adaptation"] < adaptation_rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -254,3 +255,76 @@ def test_element_names_are_brancas() -> None:
         assert element.get_name() == Element.get_name(element)
         element._id = "div_1"
         assert element.get_name() == Element.get_name(element)
+
+
+def _lightness(colour: str) -> float:
+    """CIE L* of a #RRGGBB colour."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
+def test_twelve_programmes_get_distinct_family_shades(real) -> None:
+    ids, families = list(real.programmes["id"]), list(real.programmes["family"])
+    colours = programme_colours(ids, families)
+    assert len(set(colours.values())) == len(ids) >= 12
+    for family in mapping.FAMILIES:
+        members = [colours[p] for p, f in zip(ids, families, strict=True) if f == family]
+        assert members, family
+        # Each family is one hue: its shades all come from its own list ...
+        assert set(members) <= set(mapping.FAMILY_SHADES[family])
+        # ... and are told apart by lightness, which colour-vision deficiencies keep.
+        light = sorted(_lightness(c) for c in members)
+        assert all(b - a >= 12 for a, b in itertools.pairwise(light)), family
+    # The family's Okabe-Ito colour goes to its first programme in programmes.csv.
+    assert colours["low-carbon-pilot"] == "#0072B2"
+    assert colours["climate-adaptive-city"] == "#009E73"
+    # Without families: Okabe-Ito by position, as before.
+    assert programme_colours(["a", "b"]) == {"a": "#E69F00", "b": "#0072B2"}
+
+
+def test_legend_groups_programmes_under_their_family() -> None:
+    colours = {"lc": "#0072B2", "sp": "#009E73", "et": "#E69F00", "odd": "#000000"}
+    families = {"lc": "low-carbon", "sp": "adaptation", "et": "markets-finance", "odd": ""}
+    names = {"lc": "Low-carbon pilots", "sp": "Sponge cities", "et": "ETS", "odd": "Other"}
+    family_names = {"low-carbon": "Low-carbon", "adaptation": "Adaptation"}
+    entries = mapping.legend_by_family(colours, families, names, family_names)
+    assert entries == [
+        ("Low-carbon", mapping.LEGEND_HEADING),
+        ("Low-carbon pilots", "#0072B2"),
+        ("Adaptation", mapping.LEGEND_HEADING),
+        ("Sponge cities", "#009E73"),
+        ("markets-finance", mapping.LEGEND_HEADING),
+        ("ETS", "#E69F00"),
+        ("Other", "#000000"),
+    ]
+    html = render(base_map(PROVINCES, [*entries, ("<b>ring</b>", mapping.LEGEND_RING)]))
+    assert "font-weight:600;margin-top:3px" in html  # a heading row
+    assert f"solid {mapping.MULTI_RING_COLOUR}" in html  # the ring's sample
+    assert "<b>ring</b>" not in html
+
+
+def test_places_in_several_programmes_carry_their_count_and_a_ring(real) -> None:
+    counts = mapping.programme_counts(real.memberships)
+    # Batches count once: Shenzhen is in several programmes, Baoding's parks in one or two.
+    assert (
+        counts["shenzhen"]
+        == real.memberships.query("place_id == 'shenzhen'")["programme"].nunique()
+    )
+    assert counts["shenzhen"] >= 3
+    encoded = encode_places(real.places, {}, {}, programme_counts=counts)
+    shown = shown_places(real, ViewState())
+    fmap = base_map(PROVINCES, [], basemap="none")
+    group = places_layer(shown, {}, encoded).add_to(fmap)
+    points = next(c for c in group._children.values() if c._name == "points")
+    features = {f["properties"]["id"]: f for f in json.loads(points.data_json)["features"]}
+    for pid, feature in features.items():
+        assert feature["properties"].get("n") == (counts[pid] if counts.get(pid, 0) > 1 else None)
+    html = render(fmap)
+    assert '"ringColour": "#1A1A1A"' in html and "p.n > 1 && base.ringColour" in html
+    # Picking is unchanged: the points are still one layer handed to atlasMap.points.
+    assert html.count("atlasMap.points(layer)") == 1

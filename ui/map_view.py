@@ -15,13 +15,16 @@ from atlas.mapping import (
     BASEMAPS,
     CHINA_CENTER,
     CHINA_ZOOM,
+    LEGEND_RING,
     NO_PROGRAMME_COLOUR,
     EncodedPlace,
     base_map,
     encode_places,
     fit_view,
+    legend_by_family,
     places_layer,
     programme_colours,
+    programme_counts,
 )
 from atlas.view import ViewState
 from ui import data, state
@@ -43,6 +46,7 @@ def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, Encod
         geo.shapes,
         shift=wgs84_to_gcj02 if gcj02 else None,
         shape_json=geo.shape_json,
+        programme_counts=programme_counts(dataset.memberships),
     )
 
 
@@ -51,9 +55,14 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     :func:`ui.state.take_map_click` selects the place at the start of that run."""
     gcj02 = BASEMAPS[view.basemap].gcj02
     geo = data.geo(dataset, gcj02)
-    colours = programme_colours(dataset.programmes["id"].tolist())
+    programmes = dataset.programmes
+    colours = programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
     names = names_in(dataset, t)
-    legend = [(names.programmes[p], c) for p, c in colours.items()]
+    families = dict(zip(programmes["id"], programmes["family"], strict=True))
+    family_names = {f: t(f"family.{f}") for f in set(families.values()) if f}
+    # The ring first: it applies across families, and the list may scroll.
+    legend = [(t("map.legend.ring"), LEGEND_RING)]
+    legend += legend_by_family(colours, families, names.programmes, family_names)
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
     fmap = base_map(
         geo.provinces,

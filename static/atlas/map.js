@@ -36,6 +36,8 @@
             summary.innerHTML = title;  // escaped on the server, like `html`
             var list = L.DomUtil.create("div", "", box);
             list.setAttribute("role", "list");
+            // Twelve programmes in families: scroll inside rather than cover the map.
+            list.style.cssText = "max-height:24vh;overflow-y:auto";
             list.setAttribute("aria-label", title);
             list.innerHTML = html;
             L.DomEvent.disableClickPropagation(box);
