@@ -207,13 +207,18 @@ SOURCES = Table(
     columns=(
         Column("id", Kind.SLUG, True),
         Column("title", Kind.TEXT, True, help="Title in its original language."),
-        Column("publisher", Kind.TEXT, True, help="The original publisher, not the site read."),
+        Column(
+            "publisher",
+            Kind.TEXT,
+            help="The original publisher, not the site read; empty when the copy does not say.",
+        ),
         Column("date", Kind.DATE),
         Column("url", Kind.URL, True),
         Column("language", Kind.ENUM, True, LANGUAGES),
         Column("supports", Kind.TEXT, help="What the data takes from it."),
         Column("kind", Kind.ENUM, False, SOURCE_KINDS, help="What kind of publisher."),
         Column("copy", Kind.ENUM, False, ("yes", "no"), help="yes: the url is a repost elsewhere."),
+        Column("note", Kind.TEXT, help="Curators' notes on the copy read; never shown to readers."),
     ),
 )
 

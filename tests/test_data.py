@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,15 @@ def test_data_readme_carries_the_current_coverage(real) -> None:
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     assert coverage_table(coverage(real)) in readme
     assert backing_table(source_backing(real)) in readme
+
+
+def test_readers_see_no_curators_notes_in_source_lines(real) -> None:
+    # Notes such as "(repost on example.com)" or "[title not stored]" belong in `note`:
+    # readers see the publisher and title, and the copy is marked from `copy` and the url.
+    internal = re.compile(
+        r"repost|\bvia\b|mirror|not (shown|named|stated|stored)|unidentified|\[title", re.I
+    )
+    sources = real.sources
+    shown = sources["publisher"].fillna("") + " | " + sources["title"].fillna("")
+    leaks = sources.loc[shown.str.contains(internal), "id"].tolist()
+    assert leaks == []

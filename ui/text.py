@@ -48,7 +48,8 @@ def source_credit(source: SourceLine, t: Translator, markdown: bool = True) -> s
     Never shows a copy as if it were the publisher's own page.
     """
     esc = md if markdown else str
-    text = esc(source.publisher) + (f", {esc(source.date)}" if source.date else "")
+    publisher = source.publisher or t("sources.unnamed")
+    text = esc(publisher) + (f", {esc(source.date)}" if source.date else "")
     if markdown:
         text += f": {markdown_link(source.title, source.url)}"
     if source.copy:
