@@ -23,7 +23,7 @@ for programme in dataset.programmes.itertuples(index=False):
     st.caption(
         t(
             "about.programme_line",
-            agency=md(programme.agency),
+            agency=md(t.pick(programme.agency, programme.agency_zh)),
             year=programme.first_year,
             count=int(counts.get(programme.id, 0)),
         )

@@ -21,7 +21,7 @@ for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
     rows = members[members["programme"] == programme.id]
     with st.container(border=True, key=f"programme_{programme.id}"):
         st.subheader(md(programme_name(dataset, t, programme.id)), anchor=False)
-        st.caption(f"{t('programmes.agency')}: {md(programme.agency)}")
+        st.caption(f"{t('programmes.agency')}: {md(t.pick(programme.agency, programme.agency_zh))}")
         st.markdown(md(t.pick(programme.description_en, programme.description_zh)))
         notices = sorted({n for n in rows["notice"] if n})
         if notices:

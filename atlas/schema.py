@@ -126,6 +126,7 @@ PROGRAMMES = Table(
         Column("name_en", Kind.TEXT, True),
         Column("name_zh", Kind.ZH_TEXT, True),
         Column("agency", Kind.TEXT, True, help="Agencies that run it."),
+        Column("agency_zh", Kind.ZH_TEXT, help="The same agencies, as Chinese names them."),
         Column("first_year", Kind.YEAR, True),
         Column("description_en", Kind.TEXT, True),
         Column("description_zh", Kind.ZH_TEXT, True),
