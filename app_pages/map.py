@@ -36,18 +36,21 @@ summary += "".join(
     if count
 )
 st.markdown(summary)
-outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())
-if outside and (view.programmes or view.batches):
-    st.caption(t("map.summary.outside", count=outside))
-if shown.empty:
-    st.warning(t("map.empty"), icon=":material/search_off:")
-    st.button(
-        t("filters.reset"),
-        key="map_reset",
-        on_click=state.reset_filters,
-        args=(page.options,),
-        icon=":material/filter_alt_off:",
-    )
+# Always drawn, filled or not: an element that comes and goes above the map would shift the
+# map's place in the page, and Streamlit would then draw a new map (the iframe reloads).
+with st.container():
+    outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())
+    if outside and (view.programmes or view.batches):
+        st.caption(t("map.summary.outside", count=outside))
+    if shown.empty:
+        st.warning(t("map.empty"), icon=":material/search_off:")
+        st.button(
+            t("filters.reset"),
+            key="map_reset",
+            on_click=state.reset_filters,
+            args=(page.options,),
+            icon=":material/filter_alt_off:",
+        )
 
 
 @st.fragment

@@ -342,6 +342,12 @@ def empty_find_if_asked() -> None:
         st.session_state[W_FIND] = None
 
 
+def open_on_map(place_id: str) -> None:
+    """Select a place from another page and show it on the map page (as "Go to a place")."""
+    select_place(place_id)
+    st.session_state[JUMP_TO_MAP] = True
+
+
 def take_jump_to_map() -> bool:
     """True once after a place was found from another page."""
     return bool(st.session_state.pop(JUMP_TO_MAP, False))

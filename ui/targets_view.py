@@ -49,7 +49,7 @@ def peak_chart(dataset: Dataset, peaks: pd.DataFrame, t: Translator) -> alt.Char
     pick = alt.selection_point(name=SELECTION, fields=["place_id"], on="click")
     return (
         alt.Chart(chart_rows)
-        .mark_circle(size=90, opacity=0.85, stroke="#333", strokeWidth=0.5)
+        .mark_circle(size=90, opacity=0.85, stroke="#333", strokeWidth=0.5, aria=True)
         .encode(
             x=alt.X(
                 "peak_year:Q",

@@ -39,6 +39,7 @@
             // Twelve programmes in families: scroll inside rather than cover the map.
             list.style.cssText = "max-height:24vh;overflow-y:auto";
             list.setAttribute("aria-label", title);
+            list.tabIndex = 0;  // a list that scrolls must be reachable by keys to scroll it
             list.innerHTML = html;
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
