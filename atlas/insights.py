@@ -7,7 +7,7 @@ filters as the map; all return plain DataFrames for the pages to chart.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -36,6 +36,13 @@ def designations_by_year(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     )
     counts["year"] = counts["year"].astype(int)
     return counts.sort_values(["year", "programme"], ignore_index=True)
+
+
+def year_span(years: Iterable[int]) -> list[int]:
+    """Every year from the first to the last of ``years``, so that a chart's axis shows a
+    year without designations as a gap instead of leaving it out. Empty for no years."""
+    present = [int(y) for y in years]
+    return list(range(min(present), max(present) + 1)) if present else []
 
 
 def programme_sets(dataset: Dataset, view: ViewState) -> pd.Series:

@@ -10,6 +10,7 @@ from atlas.insights import (
     nearby,
     places_in_many,
     province_counts,
+    year_span,
 )
 from atlas.view import ViewState
 
@@ -69,3 +70,16 @@ def test_nearby_on_the_real_data(real) -> None:
 
 def test_actions_by_theme(small) -> None:
     assert list(actions_by_theme(small, "wuhan")["kind"]) == ["adaptation", "mitigation"]
+
+
+def test_year_span_fills_every_year_between_the_first_and_the_last() -> None:
+    assert year_span([2017, 2010, 2012, 2017]) == list(range(2010, 2018))
+    assert year_span([2023]) == [2023]
+    assert year_span([]) == []
+
+
+def test_timeline_years_of_the_real_data_leave_gaps_as_gaps(real) -> None:
+    table = designations_by_year(real, ViewState())
+    years = year_span(table["year"])
+    assert years == sorted(years) and years[0] == table["year"].min()
+    assert 2013 in years and 2013 not in set(table["year"])  # a year without designations
