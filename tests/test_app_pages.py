@@ -7,7 +7,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import APP, ROOT
+from tests.test_app import APP, ROOT, run
+from ui.state import W_NEARBY
 
 
 def _page(name: str, params: dict[str, str] | None = None) -> AppTest:
@@ -35,3 +36,29 @@ def test_timeline_span_follows_the_filters() -> None:
     spec = _specs(_page("timeline", {"programme": "ets-pilot"}))[0]
     domain = spec["encoding"]["x"]["scale"]["domain"]
     assert domain == list(range(2011, domain[-1] + 1)) and len(domain) >= 2
+
+
+def test_nearby_says_what_holds_a_place_and_what_it_holds_without_a_distance() -> None:
+    at = run({"place": "wuhan", "radius": "200"})
+    assert not at.exception
+    within = at.button_group(key=f"{W_NEARBY}_within")
+    inside = at.button_group(key=f"{W_NEARBY}_inside")
+    assert within.label == "Within" and [str(o) for o in within.options] == ["Hubei (Province)"]
+    assert {"Wuhan Qingshan Economic Development Zone", "Wuhan Huashan Eco New Town"} <= {
+        str(o) for o in inside.options
+    }
+    listed = [str(o) for o in at.button_group(key=W_NEARBY).options]
+    assert listed and not any(s.startswith(("Hubei", "Wuhan")) for s in listed)
+    assert not any(s.endswith(" 0 km") for s in listed)
+    within.set_value("hubei").run()  # a containing region is one click away
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Hubei")
+
+
+def test_a_park_shows_its_city_and_the_other_places_in_it() -> None:
+    at = run({"place": "wuhan-qingshan-edz", "lang": "zh"})
+    assert not at.exception
+    within = at.button_group(key=f"{W_NEARBY}_within")
+    assert [str(o) for o in within.options] == ["武汉市（城市）", "湖北省（省级）"]
+    beside = at.button_group(key=f"{W_NEARBY}_beside")
+    assert beside.label == "同在武汉市" and [str(o) for o in beside.options] == ["武汉花山生态新城"]
