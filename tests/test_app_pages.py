@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
 from tests.test_app import APP, ROOT, run
@@ -62,3 +63,15 @@ def test_a_park_shows_its_city_and_the_other_places_in_it() -> None:
     assert [str(o) for o in within.options] == ["武汉市（城市）", "湖北省（省级）"]
     beside = at.button_group(key=f"{W_NEARBY}_beside")
     assert beside.label == "同在武汉市" and [str(o) for o in beside.options] == ["武汉花山生态新城"]
+
+
+def test_go_to_a_place_filters_by_a_part_of_a_name() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    find = at.selectbox(key="w_find")
+    assert find.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
+    labels = [str(o) for o in find.options]
+    assert "Wuhan · 武汉市" in labels and "Hohhot · 呼和浩特市 · Huhehaote" in labels
+    assert labels.index("Wuhan · 武汉市") < labels.index(
+        "Wuhan Huashan Eco New Town · 武汉花山生态新城"
+    )

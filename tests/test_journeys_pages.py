@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import IDLE
+from tests.journeys import open_map, panel_heading
 
 pytestmark = pytest.mark.browser
 
@@ -72,3 +73,38 @@ def test_timeline_shows_every_year_in_order(device, request, real) -> None:
 def test_timeline_years_follow_the_year_filter(offline) -> None:
     open_page(offline, "timeline?from=2012&to=2017")
     assert _x_years(offline) == [2012, 2013, 2014, 2015, 2016, 2017]
+
+
+def _type_in_find(session, typed: str) -> list[str]:
+    """Click "Go to a place" and type, as a person does; the options then offered."""
+    session.page.locator(".st-key-w_find").click()
+    session.page.keyboard.type(typed)
+    session.page.wait_for_timeout(300)
+    return [o.inner_text() for o in session.page.get_by_role("option").all()]
+
+
+def _close_find(session) -> None:
+    session.page.keyboard.press("Escape")
+    session.page.locator("h1").first.click()
+
+
+def test_go_to_a_place_offers_matching_names_only_and_opens_the_choice(offline) -> None:
+    open_map(offline, "basemap=none")
+    offered = _type_in_find(offline, "wuhan")
+    assert offered[0] == "Wuhan · 武汉市"  # the city before its parks
+    assert all("wuhan" in o.lower() for o in offered)
+    _close_find(offline)
+    # Letters scattered through a name are no match: "Liupanshui" is not offered for
+    # "lishui", nor "Xiamen" for "xian".
+    assert _type_in_find(offline, "lishui") == ["Lishui · 丽水市"]
+    _close_find(offline)
+    offered = _type_in_find(offline, "xian")
+    assert "Xiangtan · 湘潭市" in offered and all("xian" in o.lower() for o in offered)
+    _close_find(offline)
+    assert _type_in_find(offline, "呼和浩特") == ["Hohhot · 呼和浩特市 · Huhehaote"]
+    _close_find(offline)
+    offered = _type_in_find(offline, "huhehaote")  # pinyin finds it too
+    assert offered == ["Hohhot · 呼和浩特市 · Huhehaote"]
+    offline.page.get_by_role("option", name=offered[0]).click()
+    assert panel_heading(offline, "Hohhot").startswith("Hohhot · 呼和浩特市")
+    assert not offline.blocked and not offline.errors
