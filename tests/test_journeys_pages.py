@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import IDLE
-from tests.journeys import open_map, panel_heading
+from tests.browser import IDLE, MAP_FRAME
+from tests.journeys import map_frame, open_map, panel_heading
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +108,36 @@ def test_go_to_a_place_offers_matching_names_only_and_opens_the_choice(offline) 
     offline.page.get_by_role("option", name=offered[0]).click()
     assert panel_heading(offline, "Hohhot").startswith("Hohhot · 呼和浩特市")
     assert not offline.blocked and not offline.errors
+
+
+# Page boxes of the map's corner controls, inside the map's frame.
+CORNER_BOXES = """() => Object.fromEntries([
+    ['scale', '.leaflet-control-scale'], ['credits', '.leaflet-control-attribution'],
+    ['legend', '.atlas-legend'],
+  ].map(([name, selector]) => {
+    const r = document.querySelector(selector).getBoundingClientRect();
+    return [name, {text: name, x: r.x, y: r.y, w: r.width, h: r.height}];
+  }))"""
+
+
+@pytest.mark.parametrize("device", ["offline", "phone"])
+def test_attribution_leaves_the_scale_bar_and_legend_readable(device, request) -> None:
+    session = request.getfixturevalue(device)
+    open_map(session)  # OpenStreetMap tiles (blocked offline), with their credits
+    session.page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    frame = map_frame(session)
+    for _ in range(2):  # as the map opens the legend (folded on a phone), then toggled
+        boxes = frame.evaluate(CORNER_BOXES)
+        assert boxes["credits"]["w"] > 0 and boxes["scale"]["w"] > 0
+        assert not overlapping(list(boxes.values())), boxes
+        size = frame.evaluate("() => [window.map.getSize().x, window.map.getSize().y]")
+        for box in boxes.values():  # all on the map, none cut off by its edges
+            assert box["x"] >= 0 and box["x"] + box["w"] <= size[0] + 0.5, box
+            assert box["y"] >= 0 and box["y"] + box["h"] <= size[1] + 0.5, box
+        summary = frame.locator(".atlas-legend summary")
+        if device == "phone":
+            summary.tap()
+        else:
+            summary.click()
+        session.page.wait_for_timeout(300)
+    assert "© OpenStreetMap" in frame.locator(".leaflet-control-attribution").inner_text()
