@@ -313,3 +313,27 @@ def nearby_outside(
 def km_text(km: float) -> str:
     """A distance as a reader takes it: whole kilometres, and never "0 km"."""
     return "< 1" if km < 1 else f"{km:.0f}"
+
+
+def upset_cells(combos: pd.DataFrame, programmes: Sequence[str]) -> pd.DataFrame:
+    """The dot matrix of an UpSet chart: one row per combination (``combinations``, in its
+    order) and programme, with ``held`` true where the combination includes it, and the
+    first and last programme held (by position in ``programmes``) to draw the line joining
+    its dots. Columns: combination (its position), programme, row, held, first, last."""
+    rows = []
+    for position, held in enumerate(combos["programmes"]):
+        rows_held = [programmes.index(p) for p in held if p in programmes]
+        first, last = (min(rows_held), max(rows_held)) if rows_held else (None, None)
+        rows += [
+            {
+                "combination": position,
+                "programme": p,
+                "row": i,
+                "held": p in held,
+                "first": first,
+                "last": last,
+            }
+            for i, p in enumerate(programmes)
+        ]
+    columns = ["combination", "programme", "row", "held", "first", "last"]
+    return pd.DataFrame(rows, columns=columns)

@@ -39,6 +39,31 @@ def test_timeline_span_follows_the_filters() -> None:
     assert domain == list(range(2011, domain[-1] + 1)) and len(domain) >= 2
 
 
+def _marks(spec: dict) -> list[str]:
+    """Every mark type of a (possibly concatenated and layered) Vega-Lite spec."""
+    found = []
+    for part in [spec, *spec.get("vconcat", []), *spec.get("layer", [])]:
+        if "mark" in part:
+            mark = part["mark"]
+            found.append(mark["type"] if isinstance(mark, dict) else mark)
+        if part is not spec:
+            found += _marks({"layer": part.get("layer", [])})
+    return found
+
+
+def test_overlaps_page_draws_an_upset_chart_in_the_interface_language() -> None:
+    at = _page("overlaps", {"lang": "zh"})
+    upset, pairs = _specs(at)
+    assert len(upset["vconcat"]) == 2  # the bars above the dot matrix
+    assert {"bar", "text", "circle", "line"} <= set(_marks(upset))
+    assert upset["vconcat"][0]["title"]["text"] == "地点数"
+    rows = pairs["layer"][0]["encoding"]["y"]["sort"]
+    assert rows[0] == "1. 低碳省区和低碳城市试点" and len(rows) == 7
+    # The data travel with the chart (Streamlit serves vega-lite itself), never a URL.
+    assert len(at.get("vega_lite_chart")[0].proto.datasets) == 4  # bars, dots, joins, names
+    assert '"url"' not in json.dumps(upset)
+
+
 def test_nearby_says_what_holds_a_place_and_what_it_holds_without_a_distance() -> None:
     at = run({"place": "wuhan", "radius": "200"})
     assert not at.exception

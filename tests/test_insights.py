@@ -17,6 +17,7 @@ from atlas.insights import (
     point_in_shape,
     province_counts,
     surroundings,
+    upset_cells,
     year_span,
 )
 from atlas.view import ViewState
@@ -180,3 +181,15 @@ def test_surroundings_on_the_real_data(real) -> None:
     assert {"wuhan-qingshan-edz", "wuhan-huashan-eco-new-town"} <= set(wuhan.inside)
     around = nearby_outside(real, "wuhan", 200, wuhan)
     assert "hubei" not in set(around["id"]) and (around["km"] >= 1).all()
+
+
+def test_upset_cells_mark_the_programmes_of_each_combination(small) -> None:
+    combos = combinations(small, ViewState())
+    cells = upset_cells(combos, ["low-carbon-pilot", "ets-pilot"])
+    assert len(cells) == 2 * len(combos)
+    both = combos.index[combos["programmes"] == ("low-carbon-pilot", "ets-pilot")][0]
+    joined = cells[cells["combination"] == both]
+    assert list(joined["held"]) == [True, True]
+    assert set(joined["first"]) == {0} and set(joined["last"]) == {1}
+    alone = cells[cells["combination"] == 0]  # low-carbon only, the largest
+    assert list(alone["held"]) == [True, False] and set(alone["first"]) == set(alone["last"])

@@ -141,3 +141,50 @@ def test_attribution_leaves_the_scale_bar_and_legend_readable(device, request) -
             summary.click()
         session.page.wait_for_timeout(300)
     assert "© OpenStreetMap" in frame.locator(".leaflet-control-attribution").inner_text()
+
+
+def _chart_texts(session, chart: int) -> tuple[list[dict], dict]:
+    """A chart's drawn texts (a halo drawn under a name counts once) and its SVG's box."""
+    texts = session.page.evaluate(TEXT_BOXES, chart)
+    unique = {(t["text"], round(t["x"]), round(t["y"])): t for t in texts}
+    svg = session.page.locator("[data-testid=stVegaLiteChart] svg").nth(chart).bounding_box()
+    return list(unique.values()), svg
+
+
+@pytest.mark.parametrize("device", ["offline", "phone"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_overlaps_charts_show_every_text_whole_and_apart(device, lang, request, real) -> None:
+    session = request.getfixturevalue(device)
+    open_page(session, f"overlaps?lang={lang}")
+    width = session.page.viewport_size["width"]
+    names = set(real.programmes[f"name_{lang}"])
+    for chart in (0, 1):  # the UpSet chart, then the programme x programme grid
+        texts, svg = _chart_texts(session, chart)
+        assert not overlapping(texts), overlapping(texts)
+        assert svg["x"] >= 0 and svg["x"] + svg["width"] <= width  # no part off the screen
+        for t in texts:  # each text within its chart, none clipped at an edge
+            assert t["x"] >= svg["x"] - 0.5 and t["x"] + t["w"] <= svg["x"] + svg["width"] + 0.5
+            assert t["y"] >= svg["y"] - 0.5 and t["y"] + t["h"] <= svg["y"] + svg["height"] + 0.5, t
+        shown = {t["text"].split(". ", 1)[-1] for t in texts}
+        assert names <= shown  # every programme named, whole, in the interface language
+    assert not session.blocked and not session.errors
+
+
+def test_upset_chart_draws_a_dot_per_programme_and_combination(offline, real) -> None:
+    from atlas.insights import combinations
+    from atlas.view import ViewState
+
+    open_page(offline, "overlaps")
+    combos = combinations(real, ViewState())
+    chart = offline.page.locator("[data-testid=stVegaLiteChart]").first
+    dots = chart.locator("g.mark-symbol path")
+    assert dots.count() == len(combos) * len(real.programmes)
+    bars = chart.locator("g.mark-rect path")
+    assert bars.count() == len(combos)
+    # One joining line for each combination of two programmes or more.
+    lines = chart.locator("g.mark-line path")
+    assert lines.count() == int((combos["size"] >= 2).sum())
+    # Bars from the largest combination down, their counts written on them.
+    written = chart.locator("g.mark-text text").evaluate_all("(ts) => ts.map((t) => t.textContent)")
+    counts = [int(t) for t in written if t.isdigit()]
+    assert counts == list(combos["places"])
