@@ -75,7 +75,8 @@ def test_nearby_says_what_holds_a_place_and_what_it_holds_without_a_distance() -
     }
     listed = [str(o) for o in at.button_group(key=W_NEARBY).options]
     assert listed and not any(s.startswith(("Hubei", "Wuhan")) for s in listed)
-    assert not any(s.endswith(" 0 km") for s in listed)
+    assert not any(s.startswith("0 km") for s in listed)
+    assert listed[0].startswith("80 km · Xiaogan")  # the distance first, never cut off
     within.set_value("hubei").run()  # a containing region is one click away
     assert not at.exception
     assert at.subheader[0].value.startswith("Hubei")

@@ -188,3 +188,30 @@ def test_upset_chart_draws_a_dot_per_programme_and_combination(offline, real) ->
     written = chart.locator("g.mark-text text").evaluate_all("(ts) => ts.map((t) => t.textContent)")
     counts = [int(t) for t in written if t.isdigit()]
     assert counts == list(combos["places"])
+
+
+def test_nearby_puts_wuhans_province_and_parks_apart_from_the_distances(offline) -> None:
+    open_map(offline, "place=wuhan&basemap=none")
+    panel_heading(offline, "Wuhan")
+    offline.page.get_by_text("Pilots nearby", exact=True).click()
+    section = offline.page.locator(".st-key-w_nearby_open")
+    section.get_by_text("Within", exact=True).wait_for(timeout=30_000)
+    within = offline.page.locator(".st-key-w_nearby_within").inner_text()
+    inside = offline.page.locator(".st-key-w_nearby_inside").inner_text()
+    listed = offline.page.locator(".st-key-w_nearby").inner_text()
+    assert "Hubei (Province)" in within and "km" not in within
+    assert "Wuhan Qingshan Economic Development Zone" in inside and "km" not in inside
+    assert (
+        "Hubei" not in listed
+        and "Wuhan" not in listed
+        and "\n0 km" not in listed
+        and not listed.startswith("0 km")
+    )
+    # A neighbour outside Wuhan keeps its distance, written first so a long name cannot
+    # push it out of its pill.
+    assert "180 km · Jiujiang" in listed
+    offline.page.locator(".st-key-w_nearby_within").get_by_role(
+        "radio", name="Hubei (Province)"
+    ).click()
+    assert panel_heading(offline, "Hubei").startswith("Hubei · 湖北省")
+    assert not offline.blocked and not offline.errors
