@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from atlas.insights import designations_by_year
+from atlas.insights import designations_by_year, year_span
 from atlas.mapping import programme_colours
 from ui.page import open_page
 from ui.text import programme_name
@@ -22,12 +22,26 @@ else:
     colours = programme_colours(list(dataset.programmes["id"]), list(dataset.programmes["family"]))
     names = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
     table = table.assign(name=table["programme"].map(names))
+    years = year_span(table["year"])
     shown = [p for p in dataset.programmes.index if p in set(table["programme"])]
     chart = (
         alt.Chart(table)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title=t("timeline.year")),
+            # Every year of the span is on the axis, in order: a year without designations
+            # stays visible as a gap (a plain ordinal axis would close it up).
+            x=alt.X(
+                "year:O",
+                title=t("timeline.year"),
+                scale=alt.Scale(domain=years),
+                # Upright where a year's band is wide enough for "2010", else turned.
+                axis=alt.Axis(
+                    labelAngle=alt.expr(f"width / {len(years)} < 34 ? -90 : 0"),
+                    labelAlign=alt.expr(f"width / {len(years)} < 34 ? 'right' : 'center'"),
+                    labelBaseline=alt.expr(f"width / {len(years)} < 34 ? 'middle' : 'top'"),
+                    labelOverlap=False,
+                ),
+            ),
             y=alt.Y("places:Q", title=t("timeline.places"), stack=True),
             color=alt.Color(
                 "name:N",
@@ -35,7 +49,7 @@ else:
                 scale=alt.Scale(
                     domain=[names[p] for p in shown], range=[colours[p] for p in shown]
                 ),
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=0),
             ),
             tooltip=[
                 alt.Tooltip("year:O", title=t("timeline.year")),
@@ -46,7 +60,7 @@ else:
         .properties(height=420)
         .configure(font="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif")
     )
-    st.altair_chart(chart, use_container_width=True)
+    st.altair_chart(chart, width="stretch")
     st.dataframe(
         table.rename(
             columns={

@@ -6,8 +6,11 @@ filters as the map; all return plain DataFrames for the pages to chart.
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,6 +39,13 @@ def designations_by_year(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     )
     counts["year"] = counts["year"].astype(int)
     return counts.sort_values(["year", "programme"], ignore_index=True)
+
+
+def year_span(years: Iterable[int]) -> list[int]:
+    """Every year from the first to the last of ``years``, so that a chart's axis shows a
+    year without designations as a gap instead of leaving it out. Empty for no years."""
+    present = [int(y) for y in years]
+    return list(range(min(present), max(present) + 1)) if present else []
 
 
 def programme_sets(dataset: Dataset, view: ViewState) -> pd.Series:
@@ -146,3 +156,184 @@ def actions_by_theme(dataset: Dataset, place_id: str) -> pd.DataFrame:
     """A place's actions, sorted by kind, theme and year (for side-by-side comparison)."""
     acts = dataset.actions[dataset.actions["place_id"] == place_id]
     return acts.sort_values(["kind", "theme", "year"], kind="stable", ignore_index=True)
+
+
+GROUP_LEVELS = frozenset({"province", "region", "agglomeration"})
+# Smallest first: "inside" lists what a place holds largest first (a province's cities, then
+# its parks).
+LEVEL_ORDER = ("park", "town", "district", "county", "city", "agglomeration", "province", "region")
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """How other places relate to one place beyond distance: a reader does not call the
+    province or city group that holds a place "nearby", nor a park inside a city."""
+
+    within: tuple[str, ...]  # places that contain it (its city, province, group), nearest first
+    inside: tuple[str, ...]  # places it contains, largest first (a province's cities, then parks)
+    city: str | None  # the city it lies in (a park, town, district or county), if a pilot
+    beside: tuple[str, ...]  # other places in that same city
+
+
+def _in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def point_in_shape(lat: float, lon: float, geometry: Mapping[str, Any] | None) -> bool:
+    """Whether a WGS-84 point lies in a GeoJSON Polygon or MultiPolygon (holes excluded)."""
+    if not geometry:
+        return False
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
+    return any(
+        rings
+        and _in_ring(lon, lat, [p[:2] for p in rings[0]])
+        and not any(_in_ring(lon, lat, [p[:2] for p in hole]) for hole in rings[1:])
+        for rings in polygons
+    )
+
+
+@per_dataset(maxsize=1)
+def _direct_containers(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Each place's immediate containers from the tables alone: the province that holds all
+    of it, the city named in ``within_zh``, a group that lists it among its members."""
+    places = dataset.places
+    provinces = set(places.index[places["level"] == "province"])
+    by_name_zh: dict[str, list[str]] = {}
+    for pid, name, level in zip(places.index, places["name_zh"], places["level"], strict=True):
+        if level not in GROUP_LEVELS:
+            by_name_zh.setdefault(name, []).append(pid)
+    parents: dict[str, set[str]] = {pid: set() for pid in places.index}
+    for pid, level, where, within in zip(
+        places.index, places["level"], places["province"], places["within_zh"], strict=True
+    ):
+        if level != "province" and len(where) == 1 and where[0] in provinces:
+            parents[pid].add(where[0])
+        if within:
+            parents[pid].update(p for p in by_name_zh.get(within, ()) if p != pid)
+    for group, members in zip(places.index, places["members"], strict=True):
+        for member in members:
+            if member in parents and member != group:
+                parents[member].add(group)
+    return {pid: tuple(sorted(ps)) for pid, ps in parents.items()}
+
+
+def surroundings(
+    dataset: Dataset, place_id: str, shapes: Mapping[str, str] | None = None
+) -> Surroundings:
+    """The places that contain ``place_id``, those it contains, and those in its city.
+
+    ``shapes`` (id -> GeoJSON geometry as JSON text, ``GeoLayers.shape_json``) adds what
+    the tables do not say: a region without a member list (the Qinghai-Tibet Plateau)
+    contains the places whose point lies in its shape. Containment is transitive (a park
+    in Wuhan is also in Hubei).
+    """
+    places = dataset.places
+    if place_id not in places.index:
+        return Surroundings((), (), None, ())
+    parents, children = _containment(dataset, tuple(sorted((shapes or {}).items())))
+
+    def closure(start: str, step: Mapping[str, tuple[str, ...]]) -> list[str]:
+        seen: list[str] = []
+        todo = list(step.get(start, ()))
+        while todo:
+            pid = todo.pop(0)
+            if pid != start and pid not in seen:
+                seen.append(pid)
+                todo.extend(step.get(pid, ()))
+        return seen
+
+    within, inside = closure(place_id, parents), closure(place_id, children)
+    # The nearest container first: the one held by the most of the others (Wuhan, in Hubei).
+    depth = {pid: len(closure(pid, parents)) for pid in within}
+    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
+
+    def size(pid: str) -> int:
+        return rank.get(places.at[pid, "level"], len(rank))
+
+    cities = [p for p in parents.get(place_id, ()) if places.at[p, "level"] not in GROUP_LEVELS]
+    city = cities[0] if len(cities) == 1 else None
+    related = {place_id, *within, *inside}
+    beside = [p for p in children.get(city, ()) if p not in related] if city else []
+    return Surroundings(
+        within=tuple(sorted(within, key=lambda p: (-depth[p], size(p), p))),
+        inside=tuple(sorted(inside, key=lambda p: (-size(p), p))),
+        city=city,
+        beside=tuple(sorted(beside)),
+    )
+
+
+@per_dataset(maxsize=2)
+def _containment(
+    dataset: Dataset, shapes: tuple[tuple[str, str], ...]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Immediate containers and contents of every place (from the tables and the shapes of
+    groups without members)."""
+    places = dataset.places
+    parents = {pid: set(ps) for pid, ps in _direct_containers(dataset).items()}
+    geometries = dict(shapes)
+    for group in places.index[places["level"].isin(["region", "agglomeration"])]:
+        if places.at[group, "members"] or group not in geometries:
+            continue
+        geometry = json.loads(geometries[group])
+        for pid, level, lat, lon in zip(
+            places.index, places["level"], places["lat"], places["lon"], strict=True
+        ):
+            if level not in GROUP_LEVELS and point_in_shape(float(lat), float(lon), geometry):
+                parents[pid].add(group)
+    children: dict[str, set[str]] = {}
+    for child, ps in parents.items():
+        for parent in ps:
+            children.setdefault(parent, set()).add(child)
+    return (
+        {pid: tuple(sorted(ps)) for pid, ps in parents.items()},
+        {pid: tuple(sorted(cs)) for pid, cs in children.items()},
+    )
+
+
+def nearby_outside(
+    dataset: Dataset,
+    place_id: str,
+    radius_km: float,
+    around: Surroundings | None = None,
+) -> pd.DataFrame:
+    """``nearby`` without the places that contain ``place_id``, lie inside it or share its
+    city (``around``, from ``surroundings``): those are not "nearby" at some distance."""
+    found = nearby(dataset, place_id, radius_km)
+    if around is None:
+        return found
+    related = {*around.within, *around.inside, *around.beside}
+    return found[~found["id"].isin(related)].reset_index(drop=True)
+
+
+def km_text(km: float) -> str:
+    """A distance as a reader takes it: whole kilometres, and never "0 km"."""
+    return "< 1" if km < 1 else f"{km:.0f}"
+
+
+def upset_cells(combos: pd.DataFrame, programmes: Sequence[str]) -> pd.DataFrame:
+    """The dot matrix of an UpSet chart: one row per combination (``combinations``, in its
+    order) and programme, with ``held`` true where the combination includes it, and the
+    first and last programme held (by position in ``programmes``) to draw the line joining
+    its dots. Columns: combination (its position), programme, row, held, first, last."""
+    rows = []
+    for position, held in enumerate(combos["programmes"]):
+        rows_held = [programmes.index(p) for p in held if p in programmes]
+        first, last = (min(rows_held), max(rows_held)) if rows_held else (None, None)
+        rows += [
+            {
+                "combination": position,
+                "programme": p,
+                "row": i,
+                "held": p in held,
+                "first": first,
+                "last": last,
+            }
+            for i, p in enumerate(programmes)
+        ]
+    columns = ["combination", "programme", "row", "held", "first", "last"]
+    return pd.DataFrame(rows, columns=columns)

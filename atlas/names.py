@@ -23,7 +23,7 @@ class Names:
     provinces: Mapping[str, str]
     places: Mapping[str, str]  # "Wuhan · 武汉市", the chosen language first
     short: Mapping[str, str]  # "Wuhan": the name in the chosen language only
-    find: Mapping[str, str]  # the label plus the pinyin id, for searching
+    find: Mapping[str, str]  # the label, plus the pinyin where typing it would not find it
     sorted_places: tuple[str, ...]
     sorted_find: tuple[str, ...]
 
@@ -31,6 +31,22 @@ class Names:
 def join_names(first: str, second: str) -> str:
     """'Wuhan · 武汉市': both names when both exist, else whichever does."""
     return f"{first} · {second}" if first and second else (first or second)
+
+
+# Levels whose ids are the place's pinyin (data/README.md); parks' and towns' ids are
+# descriptive slugs ("dezhou-etdz") and their names already hold their city's name.
+PINYIN_LEVELS = frozenset({"province", "city", "district", "county", "region", "agglomeration"})
+ID_WORDS = frozenset({"city"})  # added to an id to tell it apart ("jilin-city"), not pinyin
+
+
+def find_label(label: str, place_id: str, level: str) -> str:
+    """``label`` as "Go to a place" offers it: typing a part of the English or Chinese name
+    or of the pinyin finds it (a case-insensitive substring of the label). The pinyin the
+    names do not already hold follows as a third name: "Hohhot · 呼和浩特市 · Huhehaote"."""
+    if level not in PINYIN_LEVELS:
+        return label
+    words = [w for w in place_id.split("-") if w not in ID_WORDS and w not in label.lower()]
+    return join_names(label, " ".join(w.capitalize() for w in words))
 
 
 def _pick_all(ids: Iterable[str], en: Iterable[str], zh: Iterable[str], t: Translator) -> dict:
@@ -47,10 +63,10 @@ def names(dataset: Dataset, lang: str) -> Names:
         pid: join_names(a, b)
         for pid, a, b in zip(places.index, places[first], places[second], strict=True)
     }
-    find = {}
-    for pid, label in labels.items():
-        pinyin = pid.replace("-", " ")
-        find[pid] = label if pinyin in label.lower() else f"{label} · {pinyin}"
+    find = {
+        pid: find_label(labels[pid], pid, level)
+        for pid, level in zip(places.index, places["level"], strict=True)
+    }
     own_name = dict(zip(places.index, places[first], strict=True))
     by_name = sorted(own_name, key=lambda pid: (own_name[pid] or "", pid))
     return Names(
@@ -68,5 +84,6 @@ def names(dataset: Dataset, lang: str) -> Names:
         short=_pick_all(places.index, places["name_en"], places["name_zh"], t),
         find=find,
         sorted_places=tuple(by_name),
-        sorted_find=tuple(sorted(find, key=find.__getitem__)),
+        # By the name in the chosen language, as the places: "Wuhan" before its parks.
+        sorted_find=tuple(by_name),
     )

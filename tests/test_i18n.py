@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Messages that are the same in both languages on purpose (proper names, symbols).
 SAME_IN_BOTH = {"basemap.osm", "basemap.positron", "picker.none", "format.year"}
-PUNCTUATION_ONLY = {"format.list_separator", "map.summary.programme"}
+PUNCTUATION_ONLY = {"format.list_separator", "map.summary.programme", "nearby.place_level"}
 
 
 def fields(text: str) -> set[str]:

@@ -8,14 +8,16 @@ import streamlit as st
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
 from atlas.i18n import Translator
-from atlas.insights import nearby
+from atlas.insights import Surroundings, km_text, nearby_outside, surroundings
 from atlas.panel import ActionLine, PlacePanel
 from atlas.view import RADII_KM, ViewState
 from ui import state
+from ui.data import geo
 from ui.links import corrections_url
 from ui.text import names_in, source_credit, target_value, target_when
 
 MAX_NEARBY = 15
+MAX_INSIDE = 40  # a province's or region's places; none holds more today
 
 
 def _cites(panel: PlacePanel, source_ids: tuple[str, ...]) -> str:
@@ -129,8 +131,47 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 st.markdown("\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources))
 
 
-def _nearby_chosen() -> None:
-    state.select_place(st.session_state[state.W_NEARBY])
+def _nearby_chosen(key: str = state.W_NEARBY) -> None:
+    state.select_place(st.session_state[key])
+
+
+def _choices(key: str, label: str, labels: dict[str, str], show_label: bool = True) -> None:
+    """One line of places to open (pills under ``label``); choosing one opens it, so the
+    choice itself is never kept."""
+    if not state.restoring():
+        st.session_state[key] = None
+    chosen = st.pills(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key,
+        on_change=_nearby_chosen,
+        args=(key,),
+        label_visibility="visible" if show_label else "collapsed",
+    )
+    if state.apply_restored(chosen is not None, lambda: state.select_place(chosen)):
+        st.rerun()  # the panel above still shows the place before the failover
+
+
+def _render_surroundings(dataset: Dataset, around: Surroundings, t: Translator) -> None:
+    """The places that hold this one and those it holds: related by containment, not by
+    distance (Wuhan is in Hubei, not 181 km from it; its parks are in it, not at 0 km)."""
+    places, short = dataset.places, names_in(dataset, t).short
+
+    def with_level(pid: str) -> str:
+        level = t(f"level.{places.at[pid, 'level']}")
+        return t("nearby.place_level", name=md(short[pid]), level=md(level))
+
+    lines = [
+        ("within", t("nearby.within"), around.within, with_level),
+        ("inside", t("nearby.inside"), around.inside[:MAX_INSIDE], lambda pid: md(short[pid])),
+    ]
+    if around.city is not None:
+        title = t("nearby.beside", name=md(short[around.city]))
+        lines.append(("beside", title, around.beside, lambda pid: md(short[pid])))
+    for name, title, ids, label in lines:
+        if ids:
+            _choices(f"{state.W_NEARBY}_{name}", title, {pid: label(pid) for pid in ids})
 
 
 def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translator) -> None:
@@ -145,6 +186,8 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
     if not section.open:
         return
     with section:
+        around = surroundings(dataset, place_id, geo(dataset).shape_json)
+        _render_surroundings(dataset, around, t)
         state.ensure_widget(state.W_RADIUS, view.radius)
         radius = st.selectbox(
             t("nearby.radius"),
@@ -155,26 +198,14 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
         )
         state.apply_restored(radius != view.radius, state.radius_changed)
         st.markdown(f"#### {t('nearby.title', km=radius)}")
-        found = nearby(dataset, place_id, radius)
+        found = nearby_outside(dataset, place_id, radius, around)
         if found.empty:
             st.markdown(f"_{t('nearby.none')}_")
             return
         short = names_in(dataset, t).short
         labels = {
-            row.id: t("nearby.line", name=md(short[row.id]), km=f"{row.km:.0f}")
+            row.id: t("nearby.line", name=md(short[row.id]), km=km_text(row.km))
             for row in found.head(MAX_NEARBY).itertuples(index=False)
         }
-        # One widget for the whole list (a button each cost a widget each); choosing a
-        # place opens it, so the choice itself is never kept.
-        if not state.restoring():
-            st.session_state[state.W_NEARBY] = None
-        chosen = st.pills(
-            t("nearby.choose"),
-            options=list(labels),
-            format_func=labels.__getitem__,
-            key=state.W_NEARBY,
-            on_change=_nearby_chosen,
-            label_visibility="collapsed",
-        )
-        if state.apply_restored(chosen is not None, lambda: state.select_place(chosen)):
-            st.rerun()  # the panel above still shows the place before the failover
+        # One widget for the whole list (a button each cost a widget each).
+        _choices(state.W_NEARBY, t("nearby.choose"), labels, show_label=False)

@@ -42,6 +42,7 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             options=names.sorted_find,
             index=None,
             format_func=names.find.__getitem__,
+            filter_mode="contains",  # a part of a name, not letters scattered through it
             key=state.W_FIND,
             placeholder=t("find.placeholder"),
             help=t("find.help"),

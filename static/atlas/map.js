@@ -52,6 +52,30 @@
         map.attributionControl.addAttribution(attribution);
     }
 
+    // The attribution (bottom right) keeps to the width beside the bottom-left corner (the
+    // legend and the scale bar) and wraps there, right-aligned, instead of running under
+    // them: on a narrow map the tile and outline credits are longer than the free width.
+    function attributionBesideLeftCorner(map) {
+        var box = map.getContainer();
+        var left = box.querySelector(".leaflet-bottom.leaflet-left");
+        var credits = map.attributionControl && map.attributionControl.getContainer();
+        if (!left || !credits) { return; }
+        credits.style.textAlign = "right";
+        credits.style.whiteSpace = "normal";
+        credits.style.boxSizing = "border-box";  // the width below includes its padding
+        function fit() {
+            var room = box.clientWidth - left.offsetWidth - 6;
+            credits.style.maxWidth = Math.max(room, 120) + "px";
+        }
+        if (window.ResizeObserver) {
+            var watch = new ResizeObserver(fit);
+            watch.observe(left);  // the legend folds and unfolds
+            watch.observe(box);
+        }
+        map.on("resize", fit);
+        fit();
+    }
+
     // Full screen (the browser's Fullscreen API, no plugin) and back to all of China.
     function buttons(map, fullscreenTitle, resetTitle, bounds) {
         var Buttons = L.Control.extend({
@@ -214,6 +238,7 @@
             // tab stop: keyboard users choose places with "Open a place" under the map.
             map.on("layeradd", function (e) { outOfTabOrder(e.layer); });
             map.eachLayer(outOfTabOrder);
+            attributionBesideLeftCorner(map);
         }
     };
 })();
