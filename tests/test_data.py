@@ -175,22 +175,24 @@ def test_coverage_floors_hold(real) -> None:
     rows = {r.programme: r for r in coverage(real)}
     total = rows[TOTAL]
     assert total.share(total.summaries) >= 0.95
-    assert total.share(total.owed_one) >= 0.90
-    assert total.share(total.owed_two) >= 0.70
+    assert total.share(total.owed_one) >= 0.94  # 95% on 2026-12-01
+    assert total.share(total.owed_two) >= 0.87  # 88%
     assert total.with_target >= 50
     assert total.own_site / total.sources >= 0.25
     assert len(real.targets) >= 60
 
 
 def test_rows_backed_by_a_non_copy_source_do_not_fall(real) -> None:
-    # Floors at the values of 2026-12-01 (rounded down); raise them as copies are replaced.
+    # Floors at the values of 2026-12-01 (rounded down) once the four new programmes of
+    # issue 16 (67 places, their lists read mostly as reposts) had been merged; raise them as
+    # copies are replaced by the publishers' own pages.
     from atlas.coverage import source_backing
 
     shares = {r.table: r.share for r in source_backing(real)}
-    assert shares["memberships"] >= 0.51
-    assert shares["actions"] >= 0.31
-    assert shares["targets"] >= 0.30
-    assert shares["summaries"] >= 0.58
+    assert shares["memberships"] >= 0.49
+    assert shares["actions"] >= 0.30
+    assert shares["targets"] >= 0.29
+    assert shares["summaries"] >= 0.52
 
 
 def test_every_programme_says_what_it_asks_of_its_pilots(real) -> None:
