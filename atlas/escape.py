@@ -70,11 +70,21 @@ def safe_url(url: str) -> str | None:
     return quote(url, safe=":/?#@!&=+;%,~*'-._[]")
 
 
-def markdown_link(text: object, url: str) -> str:
-    """A Markdown link with escaped text, or the escaped text alone if ``url`` is unsafe."""
+def markdown_link(text: object, url: str, title: str | None = None) -> str:
+    """A Markdown link with escaped text, or the escaped text alone if ``url`` is unsafe.
+
+    ``title`` becomes the link's tooltip: plain text, with backslashes, quotes, ``$`` and
+    ``|`` (table cells) escaped and line breaks folded.
+    """
     label = escape_markdown(text)
     target = safe_url(url)
     if target is None:
         return label
     target = target.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{label}](<{target}>)" if ">" not in target else label
+    if ">" in target:
+        return label
+    if title:
+        quoted = " ".join(title.split()).replace("\\", "\\\\")
+        quoted = quoted.replace('"', '\\"').replace("$", "\\$").replace("|", "\\|")
+        return f'[{label}](<{target}> "{quoted}")'
+    return f"[{label}](<{target}>)"

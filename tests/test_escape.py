@@ -48,3 +48,11 @@ def test_markdown_link_escapes_title_and_target() -> None:
     link = markdown_link("Title [x](y)", "https://example.org/a b(c)")
     assert link.startswith("[Title \\[x\\]\\(y\\)](<https://example.org/a%20b%28c%29>)")
     assert markdown_link("Bad", "javascript:alert(1)") == "Bad"
+
+
+def test_a_link_title_is_plain_text_that_cannot_break_out() -> None:
+    link = markdown_link("[3]", "https://example.org/a", title='Xinhua "q" $x$ a|b \\ end\nline')
+    assert link == (
+        '[\\[3\\]](<https://example.org/a> "Xinhua \\"q\\" \\$x\\$ a\\|b \\\\ end line")'
+    )
+    assert markdown_link("[3]", "javascript:alert(1)", title="t") == "\\[3\\]"

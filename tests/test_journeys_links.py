@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import IDLE
@@ -43,3 +45,20 @@ def test_the_embed_snippet_shows_the_map_and_the_panel_in_a_narrow_host_page(off
     map_box = app.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
     assert map_box is not None and map_box["width"] >= 500, map_box
     assert offline.blocked == []
+
+
+def test_a_citation_number_links_to_its_source_and_names_the_publisher(offline, real) -> None:
+    page = offline.page
+    page.goto(f"{offline.origin}/?place=shenzhen&basemap=none&lang=en")
+    panel_heading(offline, "Shenzhen")
+    cite = page.locator(".st-key-place_panel a", has_text=re.compile(r"^\[1\]$")).first
+    cite.wait_for(timeout=30_000)
+    # The panel's source 1 is the first it cites: find it in the numbered list below.
+    first = page.locator(".st-key-place_panel [data-testid=stExpander] ol > li").first
+    listed = first.locator("a").first.get_attribute("href")
+    assert first.inner_text().strip() and cite.get_attribute("href") == listed
+    source = real.sources[real.sources["url"] == cite.get_attribute("href")].iloc[0]
+    title = cite.get_attribute("title") or ""
+    assert title.startswith(source["publisher"] or "Outlet not named"), title
+    if source["copy"] == "yes":
+        assert "copy read at" in title

@@ -7,6 +7,7 @@ import streamlit as st
 
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
+from atlas.escape import markdown_link
 from atlas.i18n import Translator
 from atlas.insights import Surroundings, km_text, nearby_outside, surroundings
 from atlas.panel import ActionLine, PlacePanel
@@ -20,9 +21,15 @@ MAX_NEARBY = 15
 MAX_INSIDE = 40  # a province's or region's places; none holds more today
 
 
-def _cites(panel: PlacePanel, source_ids: tuple[str, ...]) -> str:
-    numbers = [panel.source_number(s) for s in source_ids]
-    return " ".join(f"\\[{n}\\]" for n in numbers if n is not None)
+def _cites(panel: PlacePanel, source_ids: tuple[str, ...], t: Translator) -> str:
+    """[n] for each source, a link to the source itself whose tooltip names the publisher
+    (and the site, for a copy): the numbered list below gives the same in full."""
+    by_id = {s.id: s for s in panel.sources}
+    cited = [by_id[s] for s in source_ids if s in by_id]
+    return " ".join(
+        markdown_link(f"[{s.number}]", s.url, title=source_credit(s, t, markdown=False))
+        for s in cited
+    )
 
 
 def _names(items: tuple[tuple[str, str, str], ...], t: Translator) -> str:
@@ -35,7 +42,7 @@ def _action(panel: PlacePanel, action: ActionLine, t: Translator) -> str:
     detail = t.pick(action.detail_en, action.detail_zh)
     if detail:
         text += f"  \n  {md(detail)}"
-    return f"{text} {_cites(panel, action.source_ids)}"
+    return f"{text} {_cites(panel, action.source_ids, t)}"
 
 
 def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
@@ -71,7 +78,7 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
             st.caption(t("panel.location.approximate"))
         summary = t.pick(panel.summary_en, panel.summary_zh)
         if summary:
-            st.markdown(f"{md(summary)} {_cites(panel, panel.summary_source_ids)}")
+            st.markdown(f"{md(summary)} {_cites(panel, panel.summary_source_ids, t)}")
         if panel.members:
             st.markdown(f"**{t('panel.members')}:** {_names(panel.members, t)}")
         if panel.member_of:
@@ -93,7 +100,7 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 parts.append(t("panel.started", date=md(m.started)))
             if m.peak_year:
                 parts.append(t("panel.peak", year=md(t.year(m.peak_year))))
-            lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids)}")
+            lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids, t)}")
         st.markdown("\n".join(lines))
 
         if panel.targets:
@@ -110,7 +117,7 @@ def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> 
                 document = md(x.document).replace("|", "\\|")
                 rows.append(
                     f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
-                    f"| {_cites(panel, x.source_ids)} |"
+                    f"| {_cites(panel, x.source_ids, t)} |"
                 )
             st.markdown("\n".join(rows))
 
