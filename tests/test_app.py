@@ -276,7 +276,7 @@ def test_table_and_share_panels_are_drawn_only_once_opened() -> None:
     assert not at.exception
     assert len(at.dataframe[0].value) == len(load_dataset(ROOT / "data").places)
     assert len(at.get("image")) == 1  # the QR code
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 4  # places (CSV, GeoJSON), panel, whole dataset
     # A filter changes the count, not the panel's label: it stays open.
     at.multiselect(key="w_programmes").set_value(["ets-pilot"]).run()
     assert len(at.dataframe[0].value) == 8

@@ -252,7 +252,11 @@ def test_downloads_hold_exactly_the_places_shown(offline, tmp_path) -> None:
     open_app(offline, "programme=ets-pilot&basemap=none")
     page = offline.page
     files = {}
-    for label, name in (("Places shown (CSV)", "csv"), ("Places shown (GeoJSON)", "geojson")):
+    for label, name in (
+        ("Places shown (CSV)", "csv"),
+        ("Places shown (GeoJSON)", "geojson"),
+        ("Place-year panel (CSV)", "panel"),
+    ):
         button = page.get_by_role("button", name=label)
         for attempt in range(3):  # a rerun (the map reporting in) can collapse the expander
             wait_idle(offline)
@@ -275,7 +279,10 @@ def test_downloads_hold_exactly_the_places_shown(offline, tmp_path) -> None:
     geojson = json.loads(files["geojson"].read_text(encoding="utf-8"))
     assert sorted(f["id"] for f in geojson["features"]) == sorted(table["id"])
     # The command line writes the very same files for the same filters.
-    for name in ("csv", "geojson"):
+    panel = pd.read_csv(files["panel"])
+    assert sorted(set(panel["place_id"])) == sorted(table["id"])
+    assert panel.loc[panel["place_id"] == "shenzhen"].set_index("year").at[2013, "ets_pilot"] == 1
+    for name in ("csv", "geojson", "panel"):
         out = tmp_path / f"cli.{name}"
         assert cli(["export", "--format", name, "--programme", "ets-pilot", "--out", str(out)]) == 0
         assert out.read_bytes() == files[name].read_bytes(), name

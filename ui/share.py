@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.dataset import Dataset
-from atlas.export import places_table, to_csv_bytes, to_geojson_bytes
+from atlas.export import panel_table, places_table, to_csv_bytes, to_geojson_bytes
 from atlas.i18n import Translator
 from atlas.links import embed_snippet, qr_png, share_url
 from atlas.view import ViewState
@@ -51,10 +51,16 @@ def render_share_and_export(
                 ".geojson",
                 "application/geo+json",
             ),
+            (
+                "panel",
+                lambda: to_csv_bytes(panel_table(dataset, shown)),
+                "-panel.csv",
+                "text/csv",
+            ),
             ("zip", data.package_bytes, "-data.zip", "application/zip"),
         )
         # Files are built only when a button is pressed (deferred data), not on every rerun.
-        for column, (kind, build, suffix, mime) in zip(st.columns(3), downloads, strict=True):
+        for column, (kind, build, suffix, mime) in zip(st.columns(4), downloads, strict=True):
             column.download_button(
                 t(f"export.{kind}"),
                 data=build,
