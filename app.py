@@ -7,13 +7,13 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.assets import ensure_static_assets
+from ui.shell import the_app
 from ui.state import current_translator
 
 ROOT = Path(__file__).resolve().parent
-# Not "pages/": Streamlit runs a file in a folder of that name as a page of its own
-# (without this script) until some run has called st.navigation, e.g. a deep link
-# after a restart; under AppTest that mode returns on every run.
-PAGES = ROOT / "app_pages"
+# Each page opens with ui.shell.run_inside_the_app: Streamlit may run a file in pages/ on
+# its own (a deep link before any run of this process called st.navigation).
+PAGES = ROOT / "pages"
 
 st.set_page_config(
     page_title=current_translator()("app.title"),
@@ -48,4 +48,5 @@ pages = [
     st.Page(PAGES / "targets.py", title=t("nav.targets"), icon="🎯", url_path="targets"),
     st.Page(PAGES / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
 ]
-st.navigation(pages).run()
+with the_app():
+    st.navigation(pages).run()

@@ -143,7 +143,7 @@ def test_bad_parameters_show_a_notice_and_the_rest_applies() -> None:
 def test_about_page() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "about.py")).run()
+    at.switch_page(str(ROOT / "pages" / "about.py")).run()
     assert not at.exception
     assert at.title[0].value == "About the atlas"
     assert any(h.value.startswith("Sources (") for h in at.header)
@@ -157,7 +157,7 @@ def test_about_page_shows_publishers_first_and_marks_copies(lang: str, copy_at: 
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "about.py")).run()
+    at.switch_page(str(ROOT / "pages" / "about.py")).run()
     lines = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
     assert len(lines) == len(real.sources)
     sources = real.sources.sort_values("id")
@@ -197,7 +197,7 @@ def test_every_page_renders_and_follows_the_filters(page: str, lang: str) -> Non
     at.query_params["lang"] = lang
     at.query_params["programme"] = "ets-pilot"
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / f"{page}.py")).run()
+    at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
     assert not at.exception, at.exception
     assert at.title
     assert at.query_params.get("programme") == "ets-pilot"
@@ -206,7 +206,7 @@ def test_every_page_renders_and_follows_the_filters(page: str, lang: str) -> Non
 def test_programmes_page_lists_batches_and_links_to_the_map() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "programmes.py")).run()
+    at.switch_page(str(ROOT / "pages" / "programmes.py")).run()
     body = texts(at)
     assert "Batch 1 (2010): 13 places" in body
     assert "发改气候〔2010〕1587号" in body
@@ -222,7 +222,7 @@ def test_compare_page_keeps_its_places_in_the_link() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["compare"] = ["wuhan", "shenzhen", "zhenjiang"]
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "compare.py")).run()
+    at.switch_page(str(ROOT / "pages" / "compare.py")).run()
     assert not at.exception
     names = [s.value for s in at.subheader]
     assert [n.split(" · ")[0] for n in names] == ["Wuhan", "Shenzhen", "Zhenjiang"]
@@ -246,7 +246,7 @@ def test_nearby_pilots_in_the_panel() -> None:
 def test_find_a_place_from_another_page_opens_it_on_the_map() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "timeline.py")).run()
+    at.switch_page(str(ROOT / "pages" / "timeline.py")).run()
     at.selectbox(key="w_find").set_value("lishui").run()
     assert not at.exception
     assert at.subheader[0].value.startswith("Lishui")
@@ -259,7 +259,7 @@ def test_no_page_writes_into_data() -> None:
     at.query_params["place"] = "wuhan"
     at.run()
     for page in ("programmes", "timeline", "overlaps", "provinces", "compare", "targets", "about"):
-        at.switch_page(str(ROOT / "app_pages" / f"{page}.py")).run()
+        at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
 
@@ -328,7 +328,7 @@ def open_targets(lang: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "targets.py")).run()
+    at.switch_page(str(ROOT / "pages" / "targets.py")).run()
     assert not at.exception, at.exception
     return at
 
@@ -379,7 +379,7 @@ def test_targets_page_follows_the_filters() -> None:
 def test_a_place_link_opens_the_place_on_the_map() -> None:
     # What the browser does on a click on a place link: the map page, the place in its query.
     at = open_targets("en")
-    at.switch_page(str(ROOT / "app_pages" / "map.py"))
+    at.switch_page(str(ROOT / "pages" / "map.py"))
     at.query_params["place"] = "lanzhou"
     at.run()
     assert not at.exception
@@ -398,7 +398,7 @@ def test_compare_page_puts_the_places_targets_side_by_side(
     at.query_params["compare"] = ["wuhan", "baotou", "lanzhou"]
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / "compare.py")).run()
+    at.switch_page(str(ROOT / "pages" / "compare.py")).run()
     assert not at.exception
     table = next(m.value for m in at.markdown if m.value.startswith("| "))
     head, _rule, *rows = table.splitlines()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
@@ -18,7 +19,7 @@ def _page(name: str, params: dict[str, str] | None = None) -> AppTest:
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
-    at.switch_page(str(ROOT / "app_pages" / f"{name}.py")).run()
+    at.switch_page(str(ROOT / "pages" / f"{name}.py")).run()
     assert not at.exception, at.exception
     return at
 
@@ -108,3 +109,37 @@ def test_go_to_a_place_filters_by_a_part_of_a_name() -> None:
     assert labels.index("Wuhan · 武汉市") < labels.index(
         "Wuhan Huashan Eco New Town · 武汉花山生态新城"
     )
+
+
+PAGE_NAMES = [
+    "map",
+    "programmes",
+    "timeline",
+    "overlaps",
+    "provinces",
+    "compare",
+    "targets",
+    "about",
+]
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_every_page_draws_once_per_script_run(name, monkeypatch) -> None:
+    # Under AppTest a page in pages/ may be run on its own and hand over to app.py
+    # (ui/shell.py); either way one run draws the page once, with app.py's page list.
+    import ui.page
+
+    opened: list[str] = []
+    real_open_page = ui.page.open_page
+
+    def counting(page_name: str):
+        opened.append(page_name)
+        return real_open_page(page_name)
+
+    monkeypatch.setattr(ui.page, "open_page", counting)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert opened == ["map"]
+    at.switch_page(str(ROOT / "pages" / f"{name}.py")).run()
+    assert not at.exception, at.exception
+    assert opened == ["map", name]

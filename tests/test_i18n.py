@@ -45,7 +45,7 @@ def test_chinese_messages_are_chinese() -> None:
 
 def test_every_key_used_in_the_code_exists() -> None:
     keys = set(load_catalogue("en"))
-    sources = [*ROOT.glob("ui/*.py"), *ROOT.glob("app_pages/*.py"), ROOT / "app.py"]
+    sources = [*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
     used: set[str] = set()
     prefixes: set[str] = set()
     for path in sources:
@@ -119,7 +119,7 @@ def rendered_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-PAGES = ["app_pages/map.py", "app_pages/about.py", "app_pages/targets.py"]
+PAGES = ["pages/map.py", "pages/about.py", "pages/targets.py"]
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -7,7 +7,7 @@ import streamlit as st
 from atlas.escape import escape_markdown
 from atlas.view import ViewState, to_query
 
-MAP_PAGE = "app_pages/map.py"
+MAP_PAGE = "pages/map.py"
 ABOUT_PATH = "about"  # the About page's url_path in app.py
 CORRECTIONS_ANCHOR = "corrections"  # its section on how to propose a correction
 

@@ -12,9 +12,11 @@ from atlas.targets import targets_side_by_side
 from atlas.view import MAX_COMPARED
 from ui import state
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.targets_view import targets_table
 from ui.text import names_in, source_credit
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("compare")
 dataset, view, t = page.dataset, page.view, page.t
 places = dataset.places

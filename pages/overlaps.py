@@ -7,9 +7,11 @@ import streamlit as st
 from atlas.insights import co_membership, combinations, places_in_many
 from ui.links import place_link
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.text import place_label, programme_name
 from ui.upset import pairs_chart, upset_chart
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("overlaps")
 dataset, view, t = page.dataset, page.view, page.t
 names = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}

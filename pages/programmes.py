@@ -8,8 +8,10 @@ from atlas.escape import escape_markdown as md
 from atlas.insights import filtered_memberships
 from ui.links import place_link
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.text import place_label, programme_name
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("programmes")
 dataset, view, t = page.dataset, page.view, page.t
 members = filtered_memberships(dataset, view)

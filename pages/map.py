@@ -13,11 +13,13 @@ from ui.page import open_page
 from ui.panel_view import render_nearby, render_panel
 from ui.places_table import render_place_picker, render_places_table
 from ui.share import render_share_and_export
+from ui.shell import run_inside_the_app
 from ui.text import programme_name
 
 PANEL_HEIGHT = MAP_HEIGHT + 60  # the map and the place picker under it
 SUMMARY_PROGRAMMES = 6  # above this many programmes chosen, the summary counts families
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("map")
 dataset, view, t = page.dataset, page.view, page.t
 shown = shown_places(dataset, view)

@@ -8,8 +8,10 @@ from atlas.escape import escape_markdown as md
 from atlas.panel import source_lines
 from ui.links import CORRECTIONS_ANCHOR
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.text import programme_name, source_credit
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("about")
 dataset, t = page.dataset, page.t
 

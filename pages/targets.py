@@ -9,6 +9,7 @@ from atlas.targets import other_targets, peak_years
 from ui import state
 from ui.links import place_link
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.targets_view import SELECTION, peak_chart, targets_frame
 from ui.text import names_in
 
@@ -16,6 +17,7 @@ CHART_KEY = "targets_chart"
 TABLE_KEY = "targets_table"
 TABLE_IDS = "atlas_targets_ids"
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("targets")
 dataset, view, t = page.dataset, page.view, page.t
 names = names_in(dataset, t)

@@ -9,8 +9,10 @@ from atlas.insights import province_counts
 from atlas.mapping import province_choropleth
 from ui import data, state
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.text import programme_name, province_name
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("provinces")
 dataset, view, t = page.dataset, page.view, page.t
 

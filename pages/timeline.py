@@ -8,8 +8,10 @@ import streamlit as st
 from atlas.insights import designations_by_year, year_span
 from atlas.mapping import programme_colours
 from ui.page import open_page
+from ui.shell import run_inside_the_app
 from ui.text import programme_name
 
+run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("timeline")
 dataset, view, t = page.dataset, page.view, page.t
 
