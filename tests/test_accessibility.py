@@ -29,7 +29,10 @@ PAGES = {
 # Interface words: what Streamlit and the app write around the data.
 INTERFACE_WORDS = """() => {
   const out = [];
+  // A citation's tooltip is data (the publisher and the site read), not interface.
+  const cited = new Set(document.querySelectorAll('.st-key-place_panel a[title]'));
   for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    if (cited.has(el) || el.closest('[aria-hidden=true]')) continue;  // data, or unheard
     for (const a of ['aria-label', 'title', 'placeholder']) {
       const v = el.getAttribute(a); if (v) out.push(v);
     }

@@ -189,10 +189,10 @@ def test_rows_backed_by_a_non_copy_source_do_not_fall(real) -> None:
     from atlas.coverage import source_backing
 
     shares = {r.table: r.share for r in source_backing(real)}
-    assert shares["memberships"] >= 0.49
+    assert shares["memberships"] >= 0.48  # (a content farm counted as own-site: dropped)
     assert shares["actions"] >= 0.30
     assert shares["targets"] >= 0.29
-    assert shares["summaries"] >= 0.52
+    assert shares["summaries"] >= 0.51
 
 
 def test_every_programme_says_what_it_asks_of_its_pilots(real) -> None:

@@ -13,4 +13,5 @@ import altair as alt
 
 @alt.theme.register("atlas", enable=True)
 def atlas_theme() -> alt.theme.ThemeConfig:
-    return {"config": {"axis": {"aria": False}, "legend": {"aria": False}, "mark": {"aria": False}}}
+    off = {"aria": False}
+    return {"config": {"axis": off, "legend": off, "mark": off, "title": off}}

@@ -64,7 +64,12 @@ def upset_chart(
         height=160,
         width="container",
         title=alt.TitleParams(
-            t("overlaps.places"), anchor="start", fontSize=12, fontWeight="normal", color="#555"
+            t("overlaps.places"),
+            anchor="start",
+            fontSize=12,
+            fontWeight="normal",
+            color="#555",
+            aria=False,  # (Vega would label it "Title text …" in English)
         ),
     )
     y = alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(len(shown)))))
