@@ -68,7 +68,24 @@ def names(dataset: Dataset, lang: str) -> Names:
         for pid, level in zip(places.index, places["level"], strict=True)
     }
     own_name = dict(zip(places.index, places[first], strict=True))
-    by_name = sorted(own_name, key=lambda pid: (own_name[pid] or "", pid))
+    # A district, county, park or town sorts under its city: "Wuhan" before "Wuchang
+    # District, Wuhan" and the parks, whatever their own names.
+    city_by_zh = {
+        zh: pid
+        for pid, zh, level in zip(places.index, places["name_zh"], places["level"], strict=True)
+        if level == "city"
+    }
+    parent = {
+        pid: city_by_zh.get(within)
+        for pid, within in zip(places.index, places["within_zh"], strict=True)
+    }
+
+    def order(pid: str) -> tuple[str, int, str, str]:
+        city = parent.get(pid)
+        head = own_name[city] if city and city != pid else own_name[pid]
+        return (head or "", int(bool(city and city != pid)), own_name[pid] or "", pid)
+
+    by_name = sorted(own_name, key=order)
     return Names(
         lang=lang,
         programmes=_pick_all(

@@ -104,17 +104,18 @@ def pairs_chart(
 ) -> alt.LayerChart:
     """Programme x programme: how many places are in both, the count in each cell.
 
-    Rows carry the names, numbered; columns carry the same numbers only, so the grid fits a
-    phone's width with every name whole (long names on a turned axis were cut or dropped).
+    Rows and columns carry the programmes' numbers only (the page lists the numbered names
+    under the grid, :func:`pairs_key`), so twelve programmes fit a phone's width with every
+    count readable and every name whole.
     """
     number = {p: i + 1 for i, p in enumerate(programmes)}
     cells = matrix.assign(
         column=matrix["a"].map(number),
-        row=matrix["b"].map(lambda p: f"{number[p]}. {names[p]}"),
+        row=matrix["b"].map(number),
         a_name=matrix["a"].map(names),
         b_name=matrix["b"].map(names),
     )
-    rows = [f"{number[p]}. {names[p]}" for p in programmes]
+    rows = [number[p] for p in programmes]
     base = alt.Chart(cells).encode(
         x=alt.X(
             "column:O",
@@ -122,10 +123,10 @@ def pairs_chart(
             axis=alt.Axis(orient="top", labelAngle=0, ticks=False, domain=False),
         ),
         y=alt.Y(
-            "row:N",
+            "row:O",
             sort=rows,
             title=None,
-            axis=alt.Axis(labelLimit=0, ticks=False, domain=False, labelFontSize=11),
+            axis=alt.Axis(ticks=False, domain=False, labelFontSize=11),
         ),
     )
     heat = base.mark_rect(stroke="white", strokeWidth=1).encode(
@@ -148,3 +149,8 @@ def pairs_chart(
         .configure(font=FONT)
         .configure_view(stroke=None)
     )
+
+
+def pairs_key(programmes: Sequence[str], names: Mapping[str, str]) -> list[str]:
+    """The numbered names the grid's rows and columns stand for: "1. Low-carbon …"."""
+    return [f"{i + 1}. {names[p]}" for i, p in enumerate(programmes)]

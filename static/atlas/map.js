@@ -64,8 +64,14 @@
         credits.style.whiteSpace = "normal";
         credits.style.boxSizing = "border-box";  // the width below includes its padding
         function fit() {
+            // On a narrow map the legend takes at most half the width, so the credits
+            // beside it have room to stay clear of it.
+            var legend = left.querySelector(".atlas-legend");
+            if (legend) {
+                legend.style.maxWidth = Math.min(220, Math.round(box.clientWidth / 2)) + "px";
+            }
             var room = box.clientWidth - left.offsetWidth - 6;
-            credits.style.maxWidth = Math.max(room, 120) + "px";
+            credits.style.maxWidth = Math.max(room, 0) + "px";
         }
         if (window.ResizeObserver) {
             var watch = new ResizeObserver(fit);
