@@ -1,7 +1,8 @@
 """``python -m load [--sessions 25] [--seconds 90] [--browsers 2] [--two-servers]``.
 
 Also ``--soak --sessions 50 --minutes 20`` (memory trend, RSS every 10 s) and ``--budgets``
-(issue 17's capacity budgets: 25 and 100 sessions on one process, 200 on two).
+(issue 17's capacity budgets: 25 and 100 sessions on one process, 200 on two) and
+``--compare-gc`` (runner.postScriptGC on and off, taking turns, at 25 and 100 sessions).
 Prints the Markdown report, writes it to load/results/ and exits 1 on any error, on a soak
 whose memory is not flat, or on a missed budget.
 """
@@ -42,7 +43,9 @@ def parser() -> argparse.ArgumentParser:
         help="two app processes behind deploy/nginx-two.conf; one is stopped mid-test",
     )
     p.add_argument(
-        "--soak", action="store_true", help="a long run reporting the RSS trend (sampled every 10 s)"
+        "--soak",
+        action="store_true",
+        help="a long run reporting the RSS trend (sampled every 10 s)",
     )
     p.add_argument(
         "--budgets",
@@ -50,6 +53,12 @@ def parser() -> argparse.ArgumentParser:
         help="25 and 100 protocol sessions on one process, 200 on two with failover; "
         "checks issue 17's budgets",
     )
+    p.add_argument(
+        "--compare-gc",
+        action="store_true",
+        help="runner.postScriptGC on and off, taking turns, on one process (--counts 25,100)",
+    )
+    p.add_argument("--counts", default=None, help="session counts for --compare-gc (25,100)")
     p.add_argument(
         "--post-script-gc",
         type=_switch,
@@ -77,7 +86,7 @@ def parse(argv: Sequence[str] | None = None) -> tuple[Options, argparse.Namespac
     longest = 4 * 3600 if args.soak else 900
     if not 1 <= sessions <= 200 or not 5 <= seconds <= longest or browsers < 0:
         p.error(f"--sessions 1..200, --seconds 5..{longest}, --browsers >= 0")
-    if args.soak and (args.two_servers or args.budgets):
+    if args.soak and (args.two_servers or args.budgets or args.compare_gc):
         p.error("--soak runs one process on its own")
     options = Options(
         sessions=sessions,
@@ -93,10 +102,10 @@ def parse(argv: Sequence[str] | None = None) -> tuple[Options, argparse.Namespac
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse(argv)
-    if args.budgets:
-        from load.budgets import run_budgets
+    if args.budgets or args.compare_gc:
+        from load.budgets import run_budgets, run_compare
 
-        return run_budgets(options, args)
+        return (run_budgets if args.budgets else run_compare)(options, args)
     outcome = run(options)
     if args.soak:
         text = render_soak(outcome)

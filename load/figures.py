@@ -86,7 +86,7 @@ def check_run(
     summaries: dict[str, Summary | None],
     errors: int,
     cpu_ms: float | None,
-    budgets: Budgets = Budgets(),  # noqa: B008 - frozen, so shared safely
+    budgets: Budgets = Budgets(),
     *,
     label: str = "",
     latency_only: bool = False,
@@ -97,7 +97,9 @@ def check_run(
     interrupts actions on purpose, and its CPU is two processes').
     """
     prefix = f"{label}: " if label else ""
-    checks = [Check(f"{prefix}errors", f"= {budgets.errors}", str(errors), errors <= budgets.errors)]
+    checks = [
+        Check(f"{prefix}errors", f"= {budgets.errors}", str(errors), errors <= budgets.errors)
+    ]
     for action, summary in summaries.items():
         if summary is None:
             checks.append(Check(f"{prefix}{action}", "done at least once", "never", False))
@@ -131,7 +133,7 @@ def check_run(
     return checks
 
 
-def check_memory(mib: float | None, budgets: Budgets = Budgets()) -> Check:  # noqa: B008
+def check_memory(mib: float | None, budgets: Budgets = Budgets()) -> Check:
     return Check(
         "memory per added session",
         f"≤ {budgets.mib_per_session:.1f} MiB",
@@ -143,5 +145,7 @@ def check_memory(mib: float | None, budgets: Budgets = Budgets()) -> Check:  # n
 def table(checks: Sequence[Check]) -> list[str]:
     """Markdown rows: budget, limit, measured, met."""
     rows = ["| budget | limit | measured | met |", "|---|---|---|---|"]
-    rows += [f"| {c.name} | {c.limit} | {c.measured} | {'yes' if c.ok else '**no**'} |" for c in checks]
+    rows += [
+        f"| {c.name} | {c.limit} | {c.measured} | {'yes' if c.ok else '**no**'} |" for c in checks
+    ]
     return rows

@@ -9,10 +9,8 @@ from pathlib import Path
 from load.figures import (
     FLAT_WITHIN,
     WARM_UP_SHARE,
-    Check,
     cpu_ms_per_action,
     steady,
-    table,
     trend,
 )
 from load.record import Recorder, Summary, summarize

@@ -215,7 +215,7 @@ async def drive_user(
             action: Callable[[random.Random], Awaitable[None]] = getattr(user, name)
             try:
                 await guarded(action(rng), user.lost(), ACTION_TIMEOUT)
-                recorder.action(user.kind, name, loop.time() - start)
+                recorder.action(user.kind, name, loop.time() - start, clock.now())
                 if reconnected:
                     recorder.after_reconnect.append((name, True))
                 reconnected = False
