@@ -137,3 +137,36 @@ def test_post_script_gc_follows_the_option_then_the_environment(
     assert post_script_gc(True) is True
     monkeypatch.setenv("STREAMLIT_RUNNER_POST_SCRIPT_GC", "true")
     assert post_script_gc() is True
+
+
+def test_a_profile_is_summed_per_function_once_per_stack() -> None:
+    from load.profile import frame_name, shares
+
+    raw = [
+        "main (app.py:1);run (x/site-packages/pkg/mod.py:5);run (x/site-packages/pkg/mod.py:9) 3",
+        "main (app.py:2);idle (y.py:3) 1",
+        "garbage line",
+    ]
+    total, inclusive, own = shares(raw)
+    assert total == 4
+    assert inclusive["main (app.py)"] == 4
+    assert inclusive["run (pkg/mod.py)"] == 3  # a recursive frame counts once per stack
+    assert own == {"run (pkg/mod.py)": 3, "idle (y.py)": 1}
+    assert frame_name(" f (a/b.py:12)") == "f (a/b.py)"
+
+
+def test_the_command_line_defaults_differ_for_a_soak() -> None:
+    from load.__main__ import parse
+
+    soak, _ = parse(["--soak", "--minutes", "10"])
+    assert (soak.sessions, soak.seconds, soak.browsers, soak.rss_every) == (50, 600, 0, 10.0)
+    plain, _ = parse([])
+    assert (plain.sessions, plain.seconds, plain.browsers, plain.rss_every) == (25, 90, 2, 1.0)
+    gc_off, _ = parse(["--sessions", "100", "--browsers", "0", "--post-script-gc", "off"])
+    assert (gc_off.sessions, gc_off.browsers, gc_off.post_script_gc) == (100, 0, False)
+    with pytest.raises(SystemExit):
+        parse(["--seconds", "60", "--minutes", "1"])
+    with pytest.raises(SystemExit):
+        parse(["--soak", "--two-servers"])
+    with pytest.raises(SystemExit):
+        parse(["--post-script-gc", "maybe"])
