@@ -16,8 +16,7 @@ import sys
 from dataclasses import replace
 
 from load.figures import Budgets, Check, check_memory, check_run, per_added_session, table
-from load.record import Summary, summarize
-from load.report import RESULTS, cpu_ms, render, steady_rss, summaries, write
+from load.report import RESULTS, before_stop, cpu_ms, render, steady_rss, summaries, write
 from load.run import ACTIONS, Options, Outcome, post_script_gc, run
 
 ONE_PROCESS_SECONDS = 60.0
@@ -27,15 +26,6 @@ TWO_PROCESS_SECONDS = 90.0
 def _uptime() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
-
-
-def before_stop(outcome: Outcome) -> dict[str, Summary | None]:
-    """Protocol response times while both processes served (before the stop, if any)."""
-    stop = outcome.failover.at if outcome.failover and outcome.failover.at else None
-    timings = [t for t in outcome.recorder.timings if t.client == "protocol"]
-    if stop is not None:
-        timings = [t for t in timings if t.at < stop]
-    return {a: summarize([t.seconds for t in timings if t.action == a]) for a in ACTIONS}
 
 
 def failover_checks(outcome: Outcome) -> list[Check]:

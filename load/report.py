@@ -46,6 +46,15 @@ def summaries(outcome: Outcome, client: str = "protocol") -> dict[str, Summary |
     }
 
 
+def before_stop(outcome: Outcome) -> dict[str, Summary | None]:
+    """Protocol response times while both processes served (before the stop, if any)."""
+    stop = outcome.failover.at if outcome.failover and outcome.failover.at else None
+    timings = [t for t in outcome.recorder.timings if t.client == "protocol"]
+    if stop is not None:
+        timings = [t for t in timings if t.at < stop]
+    return {a: summarize([t.seconds for t in timings if t.action == a]) for a in ACTIONS}
+
+
 def steady_rss(outcome: Outcome, name: str = "total") -> float | None:
     """RSS (MiB) the load settled at: the median over its second half."""
     return steady(outcome.rss_series.get(name, []), outcome.load_seconds / 2)
@@ -164,6 +173,20 @@ def render(outcome: Outcome) -> str:
             if summary:
                 lines.append(
                     f"| {action} | {kind} | {summary.count} | {_seconds(summary.median)} | "
+                    f"{_seconds(summary.p95)} | {_seconds(summary.maximum)} |"
+                )
+    if f is not None and f.at is not None:
+        lines += [
+            "",
+            f"Protocol clients while both processes served (the first {f.at:.0f} s):",
+            "",
+            "| action | count | median (s) | 95th percentile (s) | max (s) |",
+            "|---|---|---|---|---|",
+        ]
+        for action, summary in before_stop(outcome).items():
+            if summary:
+                lines.append(
+                    f"| {action} | {summary.count} | {_seconds(summary.median)} | "
                     f"{_seconds(summary.p95)} | {_seconds(summary.maximum)} |"
                 )
     if rec.failures:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from load.budgets import before_stop, failover_checks
+from load.budgets import failover_checks
 from load.figures import (
     Budgets,
     check_memory,
@@ -16,6 +16,7 @@ from load.figures import (
     trend,
 )
 from load.record import Recorder, Summary, percentile, summarize
+from load.report import before_stop
 from load.run import Failover, Memory, Options, Outcome, post_script_gc
 
 
