@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import random
@@ -281,6 +282,11 @@ async def drive(target: Target, options: Options, outcome: Outcome) -> None:
     """All sessions against ``target`` for ``options.seconds``, with sampling and failover."""
     catalogue = load_catalogue()
     recorder, memory = outcome.recorder, outcome.memory
+    # Each tab's page request runs in a thread (urllib); asyncio's default pool has 6, so at
+    # 100 sessions opens would queue in this process, where browsers fetch in parallel.
+    asyncio.get_running_loop().set_default_executor(
+        concurrent.futures.ThreadPoolExecutor(max_workers=min(64, options.sessions + 4))
+    )
     memory.cold = _total_rss(target.apps)
     await asyncio.gather(*(_warm_up(app, catalogue) for app in target.apps))
     await asyncio.sleep(1.0)
