@@ -1,4 +1,10 @@
-"""Draw the map with streamlit-folium and turn its clicks into a selection."""
+"""Draw the map with streamlit-folium and turn its clicks into a selection.
+
+The map page calls streamlit-folium's component as ``st_folium`` does, with the base map's
+part worked out once (``base_parts``). That uses streamlit-folium 0.27's own helpers and
+component (requirements.txt pins < 0.28); tests/test_map_view.py compares every argument
+with what ``st_folium`` itself sends, so an upgrade that changes them fails there first.
+"""
 
 from __future__ import annotations
 
