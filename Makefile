@@ -45,11 +45,14 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev assets
 	$(PY) -m bench
 
-# Load test (load/): 25 sessions for 90 s on one app process, then on two behind
-# deploy/nginx-two.conf with one stopped mid-test. About 2 minutes each; reports in
-# load/results/ (git-ignored). Runs both, fails if either had an error.
+# Capacity budgets (load/budgets.py, README "Load"): 25 and 100 protocol sessions on one
+# app process, then 200 on two behind deploy/nginx-two.conf with one stopped mid-test; then
+# the real page under load: 25 sessions, 2 of them Chromium, on two processes, one stopped.
+# About 7 minutes; reports in load/results/ (git-ignored). Exits non-zero when a budget is
+# missed (it says which) or any error is seen. `python -m load --help` for single runs,
+# soaks and runner.postScriptGC on or off.
 load: $(VENV)/.dev assets
-	$(PY) -m load; one=$$?; $(PY) -m load --two-servers; two=$$?; exit $$((one || two))
+	$(PY) -m load --budgets; one=$$?; $(PY) -m load --two-servers; two=$$?; exit $$((one || two))
 
 validate: $(VENV)/.app
 	$(PY) -m atlas validate

@@ -45,6 +45,7 @@ class Timing:
     client: str
     action: str
     seconds: float
+    at: float = 0.0  # seconds into the run when the action ended
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ class Recorder:
     after_reconnect: list[tuple[str, bool]] = field(default_factory=list)  # (action, worked)
     connection_dialogs: int = 0  # browser pages that showed Streamlit's "Connection error" dialog
 
-    def action(self, client: str, action: str, seconds: float) -> None:
-        self.timings.append(Timing(client, action, seconds))
+    def action(self, client: str, action: str, seconds: float, at: float = 0.0) -> None:
+        self.timings.append(Timing(client, action, seconds, at))
 
     def error(self, session: str, action: str, kind: str, detail: object) -> None:
         text = str(detail) or type(detail).__name__

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import random
 import re
 import threading
 import time
+import tomllib
 from collections import Counter
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -86,6 +88,8 @@ class Options:
     stop_at: float = 0.4  # two servers: stop one process at this fraction of the run
     seed: int = 20240601
     think: tuple[float, float] = THINK
+    rss_every: float = 1.0  # seconds between the RSS samples kept as a series (soak: 10)
+    post_script_gc: bool | None = None  # runner.postScriptGC for the app; None: its config
 
 
 @dataclass
@@ -135,6 +139,8 @@ class Outcome:
     app_cpu: float = 0.0  # CPU seconds the app processes used during the load
     driver_cpu: float = 0.0  # CPU seconds this process (the protocol clients) used
     load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at start and end
+    cpu_by_process: dict[str, float] = field(default_factory=dict)  # app CPU s during the load
+    rss_series: dict[str, list[tuple[float, float]]] = field(default_factory=dict)  # (s, MiB)
     nginx_errors: Counter[str] = field(default_factory=Counter)
     logs: dict[str, str] = field(default_factory=dict)  # app and nginx logs, kept by the report
 
@@ -210,7 +216,7 @@ async def drive_user(
             action: Callable[[random.Random], Awaitable[None]] = getattr(user, name)
             try:
                 await guarded(action(rng), user.lost(), ACTION_TIMEOUT)
-                recorder.action(user.kind, name, loop.time() - start)
+                recorder.action(user.kind, name, loop.time() - start, clock.now())
                 if reconnected:
                     recorder.after_reconnect.append((name, True))
                 reconnected = False
@@ -276,6 +282,11 @@ async def drive(target: Target, options: Options, outcome: Outcome) -> None:
     """All sessions against ``target`` for ``options.seconds``, with sampling and failover."""
     catalogue = load_catalogue()
     recorder, memory = outcome.recorder, outcome.memory
+    # Each tab's page request runs in a thread (urllib); asyncio's default pool has 6, so at
+    # 100 sessions opens would queue in this process, where browsers fetch in parallel.
+    asyncio.get_running_loop().set_default_executor(
+        concurrent.futures.ThreadPoolExecutor(max_workers=min(64, options.sessions + 4))
+    )
     memory.cold = _total_rss(target.apps)
     await asyncio.gather(*(_warm_up(app, catalogue) for app in target.apps))
     await asyncio.sleep(1.0)
@@ -316,9 +327,19 @@ async def drive(target: Target, options: Options, outcome: Outcome) -> None:
             rng = random.Random(options.seed * 1000 + index)
             await drive_user(user, rng, clock, recorder, failover, options.think)
 
+        series = outcome.rss_series = {a.name: [] for a in target.apps}
+        series["total"] = []
+
         async def sample() -> None:
             all_held = False
+            next_rss = 0.0
             while True:
+                if clock.now() >= next_rss:
+                    next_rss += options.rss_every
+                    for app in target.apps:
+                        if app.alive() and (rss := rss_mib(app.pid)) is not None:
+                            series[app.name].append((clock.now(), rss))
+                    series["total"].append((clock.now(), _total_rss(target.apps)))
                 held = sum(1 for u in users if u.held)
                 outcome.held_peak = max(outcome.held_peak, held)
                 all_held = all_held or held == len(users)
@@ -344,7 +365,8 @@ async def drive(target: Target, options: Options, outcome: Outcome) -> None:
         bound = options.seconds + ramp + ACTION_TIMEOUT + RECOVERY_TIMEOUT + 30
         done, pending = await asyncio.wait(tasks, timeout=bound)
         outcome.load_seconds = clock.now()
-        outcome.app_cpu = sum(cpu_last[pid] - cpu_start[pid] for pid in cpu_start)
+        outcome.cpu_by_process = {a.name: cpu_last[a.pid] - cpu_start[a.pid] for a in target.apps}
+        outcome.app_cpu = sum(outcome.cpu_by_process.values())
         outcome.driver_cpu = sum(os.times()[:2]) - driver_start
         outcome.load_average = (load_start, os.getloadavg()[0])
         for task in pending:
@@ -406,11 +428,41 @@ def _run_apart(main: Coroutine[Any, Any, None]) -> None:
         raise failure[0]
 
 
+GC_ENV = "STREAMLIT_RUNNER_POST_SCRIPT_GC"  # overrides .streamlit/config.toml
+CONFIG = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+
+
+@contextlib.contextmanager
+def _post_script_gc(value: bool | None) -> Iterator[None]:
+    """The app processes started inside inherit runner.postScriptGC = ``value``."""
+    before = os.environ.get(GC_ENV)
+    if value is not None:
+        os.environ[GC_ENV] = "true" if value else "false"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(GC_ENV, None)
+        else:
+            os.environ[GC_ENV] = before
+
+
+def post_script_gc(value: bool | None = None) -> bool:
+    """runner.postScriptGC as the app will see it: ``value``, else the environment, else
+    .streamlit/config.toml, else Streamlit's default (on)."""
+    if value is not None:
+        return value
+    if GC_ENV in os.environ:
+        return os.environ[GC_ENV].strip().lower() in ("true", "1", "yes")
+    config = CONFIG.read_text() if CONFIG.exists() else ""
+    return bool(tomllib.loads(config).get("runner", {}).get("postScriptGC", True))
+
+
 def run(options: Options) -> Outcome:
     """Start the app (one process, or two behind nginx), drive it, and stop everything."""
     started = time.monotonic()
     opener = two_servers if options.two_servers else single_server
-    with opener() as target:
+    with _post_script_gc(options.post_script_gc), opener() as target:
         outcome = Outcome(
             options,
             "two app processes behind nginx-two.conf" if options.two_servers else "one app process",

@@ -39,7 +39,7 @@ worker_processes 1;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log notice;
 events {{
-    worker_connections 256;
+    worker_connections 1024;  # a session holds two: browser to nginx, nginx to the app
 }}
 http {{
     client_body_temp_path {tmp}/client_body;

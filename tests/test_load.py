@@ -31,12 +31,19 @@ def test_a_short_load_run_has_no_errors_and_reports_its_figures() -> None:
     assert ("browser", "open") in done, text
     assert 0 < outcome.memory.cold < outcome.memory.warm <= outcome.memory.peak
     assert outcome.load_seconds < 15 + 60  # bounded: the last action may run past the end
+    assert outcome.app_cpu > 0 and set(outcome.cpu_by_process) == {"app"}
+    samples = outcome.rss_series["total"]
+    assert len(samples) >= 10 and all(mib > 0 for _, mib in samples)  # one a second
+    assert all(0 <= t.at <= outcome.load_seconds + 1 for t in outcome.recorder.timings)
 
     for figure in (
         "| sessions held concurrently (peak) | 3 of 3 |",
         "| errors | 0 |",
         "| memory per session: (peak − warmed up) / sessions |",
         "| app RSS at peak (sum of processes) |",
+        "| server CPU per action |",
+        "| per process: CPU, settled RSS | app: ",
+        "| runner.postScriptGC (gc.collect(2) after every run) |",
     ):
         assert figure in text, figure
     for action in ACTIONS:

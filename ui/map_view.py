@@ -1,12 +1,22 @@
-"""Draw the map with streamlit-folium and turn its clicks into a selection."""
+"""Draw the map with streamlit-folium and turn its clicks into a selection.
+
+The map page calls streamlit-folium's component as ``st_folium`` does, with the base map's
+part worked out once (``base_parts``). That uses streamlit-folium 0.27's own helpers and
+component (requirements.txt pins < 0.28); tests/test_map_view.py compares every argument
+with what ``st_folium`` itself sends, so an upgrade that changes them fails there first.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import folium
+import folium.elements
 import pandas as pd
 import streamlit as st
 import streamlit_folium
+from folium.elements import ElementAddToElement
 
 from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset, per_dataset
@@ -33,6 +43,8 @@ from ui.text import names_in
 MAP_HEIGHT = 640
 # Only what we read: a click, and where the map is after a move (for the link).
 RETURNED = ["last_active_drawing", "last_object_clicked_count", "center", "zoom"]
+# st_folium's defaults for those, in its order ("center" has none); "zoom" is the map's.
+DEFAULT_NONE = ("last_object_clicked_count", "last_active_drawing")
 
 
 @per_dataset(maxsize=8)
@@ -50,11 +62,73 @@ def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, Encod
     )
 
 
-def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
-    """Draw the map of ``shown`` places; a click reruns the app, and
-    :func:`ui.state.take_map_click` selects the place at the start of that run."""
-    gcj02 = BASEMAPS[view.basemap].gcj02
-    geo = data.geo(dataset, gcj02)
+@dataclass(frozen=True)
+class BaseParts:
+    """What ``st_folium`` sends for the constant base map, worked out as it does, once."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    zoom: Any
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    hash_key: str  # the component's key: a hash of the map's script and the widget key
+
+
+def base_parts(fmap: folium.Map, key: str) -> BaseParts:
+    """The base map's part of ``st_folium``'s arguments (streamlit-folium 0.27's steps)."""
+    fmap.render()
+    html = streamlit_folium._get_html(fmap)
+    header = streamlit_folium._get_header(fmap)
+    script = streamlit_folium._get_map_string(fmap)
+    css: list[str] = []
+    js: list[str] = []
+    stack: list[Any] = [fmap]
+    while stack:  # st_folium's walk: depth first, in order
+        element = stack.pop()
+        if isinstance(element, folium.elements.JSCSSMixin):
+            css += [href for _, href in getattr(element, "default_css", [])]
+            js += [src for _, src in getattr(element, "default_js", [])]
+        stack.extend(reversed(list(getattr(element, "_children", {}).values())))
+    return BaseParts(
+        script,
+        header,
+        html,
+        streamlit_folium.get_full_id(fmap),
+        fmap.options.get("zoom"),
+        tuple(dict.fromkeys(css)),
+        tuple(dict.fromkeys(js)),
+        streamlit_folium.generate_js_hash(script, key, False),
+    )
+
+
+def feature_group_script(group: folium.FeatureGroup, map_id: str) -> str:
+    """``st_folium``'s script for ``feature_group_to_add`` (one group, index 0), without its
+    passes over the whole text (renaming ids no element here refers to, dedenting lines that
+    share no indentation): the layer holds every shown place's GeoJSON."""
+    base = "feature_group_0"
+    group._id = base
+    name = group.get_name()
+    # What folium's Layer.render adds to a shown layer before st_folium reads it.
+    group.add_child(ElementAddToElement(name, map_id), name=f"{name}_add")
+    parts = [group._template.module.script(group)]
+    for index, child in enumerate(group._children.values()):
+        child._id = f"{base}_{index}"
+        parts.append(child._template.module.script(child))
+    return "\n".join(parts) + (
+        f"\nmap_div.addLayer({name});\nwindow.feature_group = window.feature_group || [];"
+        f"\nwindow.feature_group.push({name});\n"
+    )
+
+
+@per_dataset(maxsize=16)
+def _base(
+    dataset: Dataset, lang: str, basemap: str, tile_key: str | None, base_url_path: str
+) -> BaseParts:
+    """The base map of a language, basemap, tile key and path: built and rendered once."""
+    t = Translator(lang)
+    gcj02 = BASEMAPS[basemap].gcj02
     programmes = dataset.programmes
     colours = programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
     names = names_in(dataset, t)
@@ -65,21 +139,42 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     legend += legend_by_family(colours, families, names.programmes, family_names)
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
     fmap = base_map(
-        geo.provinces,
+        data.geo(dataset, gcj02).provinces,
         legend,
         t("map.legend.title"),
-        view.basemap,
+        basemap,
         attribution=t("map.attribution"),
-        tile_key=data.tianditu_key(),
-        base_url_path=st.get_option("server.baseUrlPath"),
+        tile_key=tile_key,
+        base_url_path=base_url_path,
         button_titles=(t("map.fullscreen"), t("map.reset")),
         provinces_url=data.provinces_url(dataset, gcj02),
         choose_title=t("map.choose"),
         lang=HTML_LANG[t.lang],
         zoom_titles=(t("map.zoom_in"), t("map.zoom_out")),
     )
+    return base_parts(fmap, state.W_MAP)
+
+
+def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
+    """Draw the map of ``shown`` places; a click reruns the app, and
+    :func:`ui.state.take_map_click` selects the place at the start of that run.
+
+    The base map is the same on every rerun (its hash keys the map's iframe), so what
+    ``st_folium`` would make of it is kept (:func:`base_parts`); each rerun builds only the
+    places layer and hands both to streamlit-folium's component as ``st_folium`` does.
+    """
+    gcj02 = BASEMAPS[view.basemap].gcj02
+    base = _base(
+        dataset, t.lang, view.basemap, data.tianditu_key(), st.get_option("server.baseUrlPath")
+    )
+    programmes = dataset.programmes
+    colours = programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
     layer = places_layer(
-        shown, colours, _encoded_places(dataset, t.lang, gcj02), view.place, geo.outlines
+        shown,
+        colours,
+        _encoded_places(dataset, t.lang, gcj02),
+        view.place,
+        data.geo(dataset, gcj02).outlines,
     )
     center: Any = None
     zoom = None
@@ -88,18 +183,37 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         lat, lon, zoom = target
         # Views are WGS-84; on GCJ-02 tiles the map's own frame is shifted.
         center = list(wgs84_to_gcj02(lat, lon) if gcj02 else (lat, lon))
-    streamlit_folium.st_folium(
-        fmap,
-        key=state.W_MAP,
+    component_args(base, layer, center, zoom)
+
+
+def component_args(
+    base: BaseParts, layer: folium.FeatureGroup, center: Any, zoom: int | None
+) -> Any:
+    """Call streamlit-folium's component with what ``st_folium`` would pass it."""
+
+    def on_change() -> None:  # as st_folium's: the map's value under our key
+        st.session_state[state.W_MAP] = st.session_state.get(base.hash_key, {})
+
+    return streamlit_folium._component_func(
+        script=base.script,
+        header=base.header,
+        html=base.html,
+        id=base.map_id,
+        key=base.hash_key,
         height=MAP_HEIGHT,
-        use_container_width=True,
+        width=None,  # use_container_width
         returned_objects=RETURNED,
-        feature_group_to_add=layer,
-        center=center,
+        default={k: None for k in DEFAULT_NONE} | {"zoom": base.zoom},
         zoom=zoom,
-        # st_folium renders the map either way; render=True first renders the whole HTML page
-        # around it as well, which it then discards (same arguments sent, ~1 ms more per run).
-        render=False,
+        center=center,
+        feature_group=feature_group_script(layer, base.map_id),
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        css_links=list(base.css_links),
+        js_links=list(base.js_links),
+        on_change=on_change,
+        wrap_longitude=False,
     )
 
 
