@@ -41,10 +41,14 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def load_catalogue(data_dir: Path | None = None) -> Catalogue:
-    """Read places.csv and programmes.csv from the app's data folder."""
+    """Read places.csv and programmes.csv from the app's data folder: the programmes that
+    have members (choosing one without, e.g. low-carbon communities, leaves no place to open)."""
     folder = data_dir or Path(os.environ.get("ATLAS_DATA_DIR", ROOT / "data"))
     places = {row["id"]: row["name_en"] for row in _rows(folder / "places.csv")}
-    programmes = {row["name_en"]: row["id"] for row in _rows(folder / "programmes.csv")}
+    held = {row["programme"] for row in _rows(folder / "memberships.csv")}
+    programmes = {
+        row["name_en"]: row["id"] for row in _rows(folder / "programmes.csv") if row["id"] in held
+    }
     if not places or not programmes:
         raise RuntimeError(f"no places or programmes in {folder}")
     return Catalogue(places, programmes)

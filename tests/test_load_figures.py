@@ -171,3 +171,11 @@ def test_the_command_line_defaults_differ_for_a_soak() -> None:
         parse(["--soak", "--two-servers"])
     with pytest.raises(SystemExit):
         parse(["--post-script-gc", "maybe"])
+
+
+def test_simulated_users_choose_only_programmes_with_places() -> None:
+    from load.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    assert "low-carbon-community" not in catalogue.programmes.values()  # no member yet
+    assert "low-carbon-pilot" in catalogue.programmes.values()
