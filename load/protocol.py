@@ -402,7 +402,8 @@ class ProtocolUser:
         """Pick another programme (or none) in the programme filter."""
         assert self.screen is not None
         widget = self.screen.widget("multiselect", key=PROGRAMME_KEY)
-        choices = [None, *widget.options]
+        # Programmes with places only (the catalogue's): one without leaves nothing to select.
+        choices = [None, *(o for o in widget.options if o in self.catalogue.programmes)]
         choice = rng.choice([c for c in choices if c != self.programme])
         state = WidgetState(id=widget.id)
         state.string_array_value.data.extend([choice] if choice else [])
