@@ -41,10 +41,19 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    from tests.browser import streamlit_server
+def app_url(browser):
+    from tests.browser import IDLE, MAP_FRAME, streamlit_server
 
     with streamlit_server() as url:
+        # Warm the fresh server once (dataset, shapes, every place's map feature are built on
+        # the first run, ~30 s on a busy 2-core machine), so no test's own timeouts pay for it.
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/?basemap=none")
+            page.wait_for_selector(IDLE, timeout=180_000)
+            page.locator(MAP_FRAME).wait_for(timeout=180_000)
+        finally:
+            page.close()
         yield url
 
 

@@ -39,7 +39,7 @@ def wait_for_map(session) -> None:
     map_frame(session).wait_for_function(
         "() => window.map && window.atlasMap && "
         "Object.values(window.map._layers).some(l => l.feature && l.feature.properties.id)",
-        timeout=30_000,
+        timeout=60_000,
     )
 
 
