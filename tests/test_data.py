@@ -36,7 +36,7 @@ SIZES = {
     ("climate-adaptive-deepening", None): (39, 24),
     ("ets-pilot", None): (8, 8),
     ("carbon-peaking-pilot", 1): (35, 35),
-    ("carbon-peaking-pilot", 2): (27, 2),
+    ("carbon-peaking-pilot", 2): (27, 3),
     ("carbon-peaking-pilot", None): (None, 2),  # 2025 designations whose batch is not stated
     ("low-carbon-industrial-park", 1): (55, 5),
     ("low-carbon-town", None): (8, 4),
