@@ -413,6 +413,20 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
     return field
 
 
+def _csv_resource(name: str, path: str, raw: bytes) -> dict[str, Any]:
+    """What every CSV resource of the data package says of its file."""
+    return {
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(raw),
+        "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
+    }
+
+
 def _resource(table: Table, raw: bytes) -> dict[str, Any]:
     """The data package resource of one CSV table, with its schema."""
     schema: dict[str, Any] = {
@@ -428,16 +442,7 @@ def _resource(table: Table, raw: bytes) -> dict[str, Any]:
     ]
     if foreign:
         schema["foreignKeys"] = foreign
-    resource: dict[str, Any] = {
-        "name": table.name,
-        "path": table.filename,
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "bytes": len(raw),
-        "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
-    }
+    resource = _csv_resource(table.name, table.filename, raw)
     if table.help:
         resource["description"] = table.help
     resource["schema"] = schema
@@ -529,15 +534,7 @@ def _panel_resource(dataset: Dataset, raw: bytes) -> dict[str, Any]:
                 "constraints": {"required": True, "enum": [0, 1]},
             }
         )
-    return {
-        "name": "panel",
-        "path": PANEL_FILE,
-        "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "bytes": len(raw),
-        "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
+    return _csv_resource("panel", PANEL_FILE, raw) | {
         "description": (
             "Derived from memberships.csv: one row per place and year from "
             f"{PANEL_FIRST_YEAR} to the year of export, a 0/1 column per programme and batch. "

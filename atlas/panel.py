@@ -112,12 +112,14 @@ class PlacePanel:
                 seen[m.programme] = m
         return tuple(seen.values())
 
+    def source(self, source_id: str) -> SourceLine | None:
+        """A source this panel cites, with its footnote number."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
     def source_number(self, source_id: str) -> int | None:
         """The footnote number of a source in this panel."""
-        for source in self.sources:
-            if source.id == source_id:
-                return source.number
-        return None
+        source = self.source(source_id)
+        return source.number if source else None
 
 
 def _opt_int(value: object) -> int | None:

@@ -211,3 +211,19 @@ def write_dataset(directory: Path, **overrides: list[dict[str, str]]) -> Path:
             csv_text(rows, list(table.column_names)), encoding="utf-8"
         )
     return directory
+
+
+# One province (Hubei) as a GeoJSON collection, for map tests.
+PROVINCES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"id": "hubei"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[108, 29], [116, 29], [116, 33], [108, 29]]],
+            },
+        }
+    ],
+}

@@ -19,25 +19,12 @@ from atlas.filters import shown_places
 from atlas.geo import load_geo
 from atlas.mapping import base_map, encode_places, places_layer, programme_colours
 from atlas.view import ViewState
+from tests.factory import PROVINCES
 from tests.hostile import HOSTILE
 from ui import map_view, state
 
 ROOT = Path(__file__).resolve().parent.parent
 BLANK = re.compile(r"^[ \t]+$", re.MULTILINE)
-
-PROVINCES = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "properties": {"id": "hubei"},
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [[[108, 29], [116, 29], [116, 33], [108, 29]]],
-            },
-        }
-    ],
-}
 
 
 @pytest.fixture

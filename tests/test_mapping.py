@@ -12,22 +12,10 @@ from atlas import mapping
 from atlas.filters import shown_places
 from atlas.mapping import base_map, encode_places, parse_click, places_layer, programme_colours
 from atlas.view import ViewState
+from tests.factory import PROVINCES
 from tests.hostile import HOSTILE
 
 CDN = re.compile(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|unpkg\.com|bootstrapcdn")
-PROVINCES = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "properties": {"id": "hubei"},
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [[[108, 29], [116, 29], [116, 33], [108, 29]]],
-            },
-        }
-    ],
-}
 
 
 def render(fmap) -> str:

@@ -24,8 +24,7 @@ MAX_INSIDE = 40  # a province's or region's places; none holds more today
 def _cites(panel: PlacePanel, source_ids: tuple[str, ...], t: Translator) -> str:
     """[n] for each source, a link to the source itself whose tooltip names the publisher
     (and the site, for a copy): the numbered list below gives the same in full."""
-    by_id = {s.id: s for s in panel.sources}
-    cited = [by_id[s] for s in source_ids if s in by_id]
+    cited = [s for s in map(panel.source, source_ids) if s is not None]
     return " ".join(
         markdown_link(f"[{s.number}]", s.url, title=source_credit(s, t, markdown=False))
         for s in cited
