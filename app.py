@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import streamlit as st
 
 from atlas.assets import ensure_static_assets
-from ui.shell import the_app
+from ui.shell import app_pages, the_app
 from ui.state import current_translator
 
-ROOT = Path(__file__).resolve().parent
-# Each page opens with ui.shell.run_inside_the_app: Streamlit may run a file in pages/ on
-# its own (a deep link before any run of this process called st.navigation).
-PAGES = ROOT / "pages"
 
 st.set_page_config(
     page_title=current_translator()("app.title"),
@@ -32,21 +27,5 @@ def _assets_ready() -> bool:
 
 
 _assets_ready()
-t = current_translator()
-pages = [
-    st.Page(PAGES / "map.py", title=t("nav.map"), icon="🗺️", default=True, url_path="map"),
-    st.Page(
-        PAGES / "programmes.py",
-        title=t("nav.programmes"),
-        icon="📋",
-        url_path="programmes",
-    ),
-    st.Page(PAGES / "timeline.py", title=t("nav.timeline"), icon="📈", url_path="timeline"),
-    st.Page(PAGES / "overlaps.py", title=t("nav.overlaps"), icon="🔀", url_path="overlaps"),
-    st.Page(PAGES / "provinces.py", title=t("nav.provinces"), icon="🗾", url_path="provinces"),
-    st.Page(PAGES / "compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
-    st.Page(PAGES / "targets.py", title=t("nav.targets"), icon="🎯", url_path="targets"),
-    st.Page(PAGES / "about.py", title=t("nav.about"), icon="ℹ️", url_path="about"),
-]
 with the_app():
-    st.navigation(pages).run()
+    st.navigation(app_pages(current_translator())).run()
