@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from atlas.dataset import Dataset, per_dataset
+from atlas.schema import FAMILIES
 from atlas.view import KEYLESS_BASEMAPS, ViewOptions, ViewState
 
 BATCH_SEPARATOR = ":"
@@ -36,6 +37,8 @@ def view_options(dataset: Dataset, basemaps: tuple[str, ...] = KEYLESS_BASEMAPS)
         .sort_values(["order", "batch"])
     )
     years = [int(y) for y in m["year"].dropna()] or [2010]
+    family_of = _programme_families(dataset)
+    with_places = {family_of[p] for p in m["programme"].unique().tolist()}
     return ViewOptions(
         places=frozenset(dataset.places["id"]),
         programmes=tuple(dataset.programmes["id"]),
@@ -45,6 +48,44 @@ def view_options(dataset: Dataset, basemaps: tuple[str, ...] = KEYLESS_BASEMAPS)
         provinces=frozenset(dataset.provinces["id"]),
         years=(min(years), max(max(years), min(years))),
         basemaps=basemaps,
+        families=tuple(f for f in FAMILIES if f in with_places),
+        programme_families=tuple(family_of[p] for p in dataset.programmes["id"].tolist()),
+    )
+
+
+@per_dataset(maxsize=1)
+def _programme_families(dataset: Dataset) -> dict[str, str]:
+    """Programme id -> its family ("" for a programme without one)."""
+    programmes = dataset.programmes
+    return dict(zip(programmes["id"].tolist(), programmes["family"].tolist(), strict=True))
+
+
+def within_families(dataset: Dataset, view: ViewState) -> ViewState:
+    """The view's programme and batch choice with its family choice applied.
+
+    Choosing families means "places in any programme of these families". Chosen programmes
+    and batches outside the chosen families are dropped (the sidebar no longer offers them,
+    so the two choices never contradict). Inside, the batch rule goes one level up: a chosen
+    programme or batch stands for its family narrowed to it, and a family with none of its
+    programmes or batches chosen passes whole. "Adaptation" alone thus shows every place in
+    an adaptation programme; "Adaptation" with "Sponge-city pilots" shows the sponge-city
+    pilots; adding "Markets and finance" adds every ETS and climate-finance pilot. No family
+    chosen leaves the view as it is. The result keeps ``families``; its ``programmes`` lists
+    every programme that passes whole or narrowed to its chosen batches.
+    """
+    if not view.families:
+        return view
+    family_of = _programme_families(dataset)
+    chosen = set(view.families)
+    programmes = {p for p in view.programmes if family_of.get(p) in chosen}
+    batches = tuple(b for b in view.batches if family_of.get(parse_batch_token(b)[0]) in chosen)
+    narrowed = {family_of[p] for p in programmes}
+    narrowed |= {family_of[parse_batch_token(b)[0]] for b in batches}
+    programmes |= {p for p, f in family_of.items() if f in chosen and f not in narrowed}
+    return replace(
+        view,
+        programmes=tuple(p for p in family_of if p in programmes),
+        batches=batches,
     )
 
 
@@ -65,14 +106,15 @@ def _membership_test(view: ViewState) -> Callable[[MembershipRow], bool]:
     A chosen batch stands for its programme, narrowed to that batch; a chosen programme
     without a chosen batch passes whole. Choosing only "low-carbon pilots, batch 2" thus
     shows that batch and nothing else, and adding the climate-adaptive programme shows
-    that batch and every climate-adaptive pilot.
+    that batch and every climate-adaptive pilot. ``view`` has been through
+    :func:`within_families`: with families chosen, no programme left means none passes.
     """
     chosen: dict[str, set[int]] = {}
     for token in view.batches:
         programme, batch = parse_batch_token(token)
         chosen.setdefault(programme, set()).add(batch)
     whole = set(view.programmes) - set(chosen)
-    any_programme = not view.programmes and not chosen
+    any_programme = not view.programmes and not chosen and not view.families
     low = view.year_from if view.year_from is not None else -1
     high = view.year_to if view.year_to is not None else 10_000
 
@@ -90,15 +132,15 @@ def _membership_test(view: ViewState) -> Callable[[MembershipRow], bool]:
 
 
 def matching_memberships(dataset: Dataset, view: ViewState) -> pd.DataFrame:
-    """Membership rows that pass the programme, batch and year filters."""
-    passes = _membership_test(view)
+    """Membership rows that pass the family, programme, batch and year filters."""
+    passes = _membership_test(within_families(dataset, view))
     mask = np.array([passes(row) for row in _membership_rows(dataset)], dtype=bool)
     return dataset.memberships[mask]
 
 
 def membership_filter_active(view: ViewState) -> bool:
     """True when the view narrows places by their memberships."""
-    return bool(view.programmes or view.batches or view.year_from or view.year_to)
+    return bool(view.families or view.programmes or view.batches or view.year_from or view.year_to)
 
 
 def search_matches(places: pd.DataFrame, text: str) -> pd.Series:
@@ -124,6 +166,7 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     # shallow; with pandas' copy-on-write, changing it never changes the cached frame.
     filters = replace(
         ViewState(),
+        families=view.families,
         programmes=view.programmes,
         batches=view.batches,
         province=view.province,
@@ -137,7 +180,7 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
 @per_dataset(maxsize=32)
 def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
     places = dataset.places
-    passes = _membership_test(view)
+    passes = _membership_test(within_families(dataset, view))
     order = {pid: i for i, pid in enumerate(dataset.programmes["id"].tolist())}
     # Plain Python over the membership rows: pandas' filtering and grouping cost more.
     found: dict[str, set[str]] = {}
@@ -177,3 +220,10 @@ def family_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
         f for programmes in shown["programmes"].tolist() for f in {family[p] for p in programmes}
     )
     return {f: tally[f] for f in order}
+
+
+@per_dataset(maxsize=1)
+def family_sizes(dataset: Dataset) -> dict[str, int]:
+    """How many places each programme family has, unfiltered (for the family filter's
+    options; counted once per dataset)."""
+    return family_counts(dataset, _shown_places(dataset, ViewState()))

@@ -23,6 +23,7 @@ ZOOM_RANGE = (3, 12)
 # The order of keys in a printed URL; also the list of every known parameter.
 PARAMETERS = (
     "place",
+    "family",
     "programme",
     "batch",
     "province",
@@ -49,6 +50,7 @@ class ViewState:
     """Everything a link can say about what the user sees."""
 
     place: str | None = None
+    families: tuple[str, ...] = ()  # programme families (programmes.csv ``family``)
     programmes: tuple[str, ...] = ()
     batches: tuple[str, ...] = ()  # tokens "programme:batch", e.g. "low-carbon-pilot:2"
     province: str | None = None
@@ -79,6 +81,20 @@ class ViewOptions:
     provinces: frozenset[str]
     years: tuple[int, int]
     basemaps: tuple[str, ...] = KEYLESS_BASEMAPS
+    families: tuple[str, ...] = ()  # the programme families that have places
+    programme_families: tuple[str, ...] = ()  # the family of each of ``programmes`` ("" none)
+
+    def family_of(self, programme: str) -> str:
+        """The family of a programme ("" if it has none or is unknown)."""
+        if programme in self.programmes and len(self.programme_families) == len(self.programmes):
+            return self.programme_families[self.programmes.index(programme)]
+        return ""
+
+    def programmes_of(self, families: Sequence[str]) -> tuple[str, ...]:
+        """The programmes a family choice offers: those of ``families``, or all if empty."""
+        if not families:
+            return self.programmes
+        return tuple(p for p in self.programmes if self.family_of(p) in families)
 
 
 # Why a parameter was ignored: a code (also a message-catalogue key, notice.<code>)
@@ -93,6 +109,7 @@ REASONS = {
     "too-long": "longer than {limit} characters",
     "lat-lon-together": "lat and lon go together",
     "too-many": "at most {limit} values",
+    "outside-family": "not in the chosen programme families",
 }
 
 
@@ -179,6 +196,11 @@ class _Parser:
         return round(number, 4)
 
 
+def _programme_in(key: str, value: str) -> str:
+    """The programme a ``programme`` value or a ``batch`` token ("programme:batch") names."""
+    return value.rpartition(":")[0] if key == "batch" else value
+
+
 def parse_query(
     params: Mapping[str, Sequence[str]], options: ViewOptions
 ) -> tuple[ViewState, list[Notice]]:
@@ -192,8 +214,17 @@ def parse_query(
     for key in params:
         if key not in PARAMETERS and key != "embed" and not key.startswith("embed_"):
             p.notices.append(Notice(key, ",".join(p.values(key)), "unknown-parameter"))
+    families = p.many("family", options.families, "family")
     programmes = p.many("programme", options.programmes, "programme")
     batches = p.many("batch", options.batches, "batch")
+    if families:  # a programme or batch outside the chosen families would contradict them
+        offered = options.programmes_of(families)
+        for key, values in (("programme", programmes), ("batch", batches)):
+            for value in values:
+                if _programme_in(key, value) not in offered:
+                    p.notices.append(Notice(key, value, "outside-family"))
+        programmes = tuple(v for v in programmes if v in offered)
+        batches = tuple(v for v in batches if _programme_in("batch", v) in offered)
     year_from, year_to = p.year("from"), p.year("to")
     if year_from is not None and year_to is not None and year_from > year_to:
         p.notices.append(
@@ -221,6 +252,7 @@ def parse_query(
     radius = p.choice("radius", [str(r) for r in RADII_KM], "radius")
     state = ViewState(
         place=p.choice("place", options.places, "place"),
+        families=families,
         programmes=programmes,
         batches=batches,
         province=p.choice("province", options.provinces, "province"),
@@ -249,6 +281,7 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
             out[key] = kept
 
     put("place", state.place)
+    put("family", *state.families)
     put("programme", *state.programmes)
     put("batch", *state.batches)
     put("province", state.province)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
-from atlas.filters import family_counts, programme_counts, shown_places
+from atlas.filters import family_counts, programme_counts, shown_places, within_families
 from atlas.panel import build_panel
 from ui import state
 from ui.map_view import MAP_HEIGHT, render_map
@@ -26,7 +26,7 @@ shown = shown_places(dataset, view)
 
 st.title(t("app.title"), anchor=False)
 counts = programme_counts(dataset, shown)
-chosen = view.programmes or tuple(dataset.programmes.index)
+chosen = within_families(dataset, view).programmes or tuple(dataset.programmes.index)
 summary = t("map.summary", shown=len(shown), total=len(dataset.places))
 if len(chosen) > SUMMARY_PROGRAMMES:  # twelve names fill four lines: count by family
     named = {t(f"family.{f}"): n for f, n in family_counts(dataset, shown).items()}
@@ -42,7 +42,7 @@ st.markdown(summary)
 # map's place in the page, and Streamlit would then draw a new map (the iframe reloads).
 with st.container():
     outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())
-    if outside and (view.programmes or view.batches):
+    if outside and (view.families or view.programmes or view.batches):
         st.caption(t("map.summary.outside", count=outside))
     if shown.empty:
         st.warning(t("map.empty"), icon=":material/search_off:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
+from atlas.filters import within_families
 from atlas.insights import filtered_memberships
 from ui.links import place_link
 from ui.page import open_page
@@ -18,7 +19,7 @@ members = filtered_memberships(dataset, view)
 places = dataset.places
 
 st.title(t("programmes.title"), anchor=False)
-chosen = view.programmes or tuple(dataset.programmes.index)
+chosen = within_families(dataset, view).programmes or tuple(dataset.programmes.index)
 for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
     rows = members[members["programme"] == programme.id]
     with st.container(border=True, key=f"programme_{programme.id}"):

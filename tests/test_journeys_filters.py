@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.browser import IDLE
-from tests.journeys import open_map
+from tests.journeys import open_map, wait_for_map
 
 pytestmark = pytest.mark.browser
 NAV_SAYS = "(s) => document.querySelector('[data-testid=stSidebarNav]').innerText.includes(s)"
@@ -96,3 +96,38 @@ def test_the_page_list_follows_the_language_switch_at_once(offline) -> None:
     offline.page.locator(".st-key-w_lang").get_by_text("English").click()
     offline.page.wait_for_selector(IDLE, timeout=60_000)
     offline.page.wait_for_function(NAV_SAYS, arg="Programmes")
+
+
+def test_a_programme_family_chosen_by_typing_is_in_the_link_a_colleague_opens(
+    offline, browser, app_url, real
+) -> None:
+    from tests.conftest import Offline
+
+    open_map(offline, "basemap=none")
+    page = offline.page
+    page.locator(".st-key-w_families").click()
+    page.keyboard.type("Markets and finance")
+    page.keyboard.press("Enter")
+    page.locator("h1").first.click()  # close the list beside it (see _choose)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    family = set(real.programmes.query("family == 'markets-finance'")["id"])
+    expected = real.memberships[real.memberships["programme"].isin(family)]["place_id"].nunique()
+    assert expected == 8 + 23  # the ETS pilots and the climate-finance pilots, none in both
+    assert _until_shown(offline, expected) == (expected, len(real.places))
+    chip = "Markets and finance · 31 places"
+    assert chip in page.locator(".st-key-w_families").inner_text()
+    page.get_by_text("Share and export").click()
+    code = page.locator("[data-testid=stCode]").first
+    code.wait_for(timeout=30_000)
+    link = code.inner_text().strip()
+    assert "family=markets-finance" in link, link
+    fresh = Offline(browser, app_url)  # no cookies, no session: as the person's colleague
+    try:
+        fresh.page.goto(link.replace("http://localhost:8501", app_url))
+        wait_for_map(fresh)
+        assert _until_shown(fresh, expected) == (expected, len(real.places))
+        assert chip in fresh.page.locator(".st-key-w_families").inner_text()
+        assert "family=markets-finance" in fresh.page.url
+        assert fresh.blocked == [] and fresh.errors == []
+    finally:
+        fresh.context.close()

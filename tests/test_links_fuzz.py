@@ -18,6 +18,7 @@ VALUES = st.one_of(
         [
             "wuhan",
             "ets-pilot",
+            "adaptation",
             "low-carbon-pilot:3",
             "hunan",
             "2017",

@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from atlas.dataset import Dataset
-from atlas.filters import parse_batch_token
+from atlas.filters import family_sizes, parse_batch_token
 from atlas.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from atlas.view import FOCUS_VALUES, ViewOptions, ViewState
 from ui import state
@@ -52,9 +52,26 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
             view = replace(view, place=found)
         st.header(t("filters.header"), anchor=False)
         reset_slot = st.container()  # filled last, when it is known whether any filter is set
+        sizes = family_sizes(dataset)  # counted once per dataset
+        families = st.multiselect(
+            t("filters.family"),
+            options=list(options.families),
+            format_func=lambda f: t(
+                "filters.family.option", family=t(f"family.{f}"), count=sizes.get(f, 0)
+            ),
+            key=state.W_FAMILIES,
+            placeholder=t("filters.family.placeholder"),
+            help=t("filters.family.help"),
+        )
+        # Chosen families offer only their programmes and batches; a choice outside them
+        # leaves (atlas.filters.within_families), so the two never contradict.
+        offered = options.programmes_of(families)
+        if families:
+            state.keep_choices(state.W_PROGRAMMES, lambda p: p in offered)
+            state.keep_choices(state.W_BATCHES, lambda b: parse_batch_token(b)[0] in offered)
         programmes = st.multiselect(
             t("filters.programme"),
-            options=list(options.programmes),
+            options=list(offered),
             format_func=names.programmes.__getitem__,
             key=state.W_PROGRAMMES,
             placeholder=t("filters.programme.placeholder"),
@@ -66,7 +83,8 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
         batch_choices = [
             token
             for token in options.batches
-            if not programmes or parse_batch_token(token)[0] in programmes or token in held
+            if parse_batch_token(token)[0] in offered
+            and (not programmes or parse_batch_token(token)[0] in programmes or token in held)
         ]
         batches = st.multiselect(
             t("filters.batch"),
@@ -122,8 +140,9 @@ def render_filters(dataset: Dataset, options: ViewOptions, view: ViewState) -> V
     chosen = replace(
         view,
         lang=t.lang,
-        programmes=tuple(p for p in options.programmes if p in programmes),
-        batches=tuple(b for b in options.batches if b in batches),
+        families=tuple(f for f in options.families if f in families),
+        programmes=tuple(p for p in offered if p in programmes),
+        batches=tuple(b for b in batch_choices if b in batches),
         province=None if province == state.ALL else province,
         year_from=year_from if year_from != low else None,
         year_to=year_to if year_to != high else None,

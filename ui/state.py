@@ -22,6 +22,7 @@ from atlas.view import LANGUAGES, ZOOM_RANGE, Notice, ViewOptions, ViewState, pa
 VIEW = "atlas_view"
 NOTICES = "atlas_notices"
 LAST_CLICK_COUNT = "atlas_last_click_count"
+W_FAMILIES = "w_families"
 W_PROGRAMMES = "w_programmes"
 W_BATCHES = "w_batches"
 W_PROVINCE = "w_province"
@@ -143,6 +144,7 @@ def current_translator() -> Translator:
 def seed_widgets(view: ViewState, options: ViewOptions) -> None:
     """Set the filter widgets to show ``view`` (before they are drawn in this run)."""
     state = st.session_state
+    state[W_FAMILIES] = list(view.families)
     state[W_PROGRAMMES] = list(view.programmes)
     state[W_BATCHES] = list(view.batches)
     state[W_PROVINCE] = view.province or ALL
@@ -157,9 +159,18 @@ def seed_widgets(view: ViewState, options: ViewOptions) -> None:
     state[W_RADIUS] = view.radius
 
 
+def keep_choices(key: str, keep: Callable[[str], bool]) -> None:
+    """Drop the values a multiselect no longer offers, before it is drawn in this run."""
+    held = st.session_state.get(key) or []
+    kept = [value for value in held if keep(value)]
+    if kept != list(held):
+        st.session_state[key] = kept
+
+
 # What "Reset filters" clears: everything that narrows the places shown (not the
 # language, basemap, selection or comparison).
 CLEARED_FILTERS = {
+    "families": (),
     "programmes": (),
     "batches": (),
     "province": None,
