@@ -258,7 +258,7 @@ def main() -> None:
     if PROGRAMME not in {p["id"] for p in programmes}:
         (p,) = read(MEMBERS / "programmes.csv")[1]
         fixes = dict(PROGRAMME_FIXES)
-        p["source_ids"] = ";".join(ids(p["source_ids"]) + [fixes.pop("extra_source")])
+        p["source_ids"] = ";".join([*ids(p["source_ids"]), fixes.pop("extra_source")])
         p.update(fixes)
         programmes.append(p)
     write(DATA / "programmes.csv", header, programmes)
@@ -301,9 +301,9 @@ def main() -> None:
     corrected_m = {(m["place_id"], m["programme"]): m for m in read(ACTIONS / "memberships.csv")[1]}
     header, memberships = read(DATA / "memberships.csv")
     for m in memberships:
-        if (m["place_id"], m["programme"]) == ("xining", "carbon-peaking-pilot"):
-            if "第二批" not in m["note"]:
-                m["note"] += XINING_NOTE
+        key = (m["place_id"], m["programme"])
+        if key == ("xining", "carbon-peaking-pilot") and "第二批" not in m["note"]:
+            m["note"] += XINING_NOTE
     for folder in (MEMBERS, MORE, ZERO):
         for m in read(folder / "memberships.csv")[1]:
             key = (m["place_id"], m["programme"])
