@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from atlas.assets import ensure_static_assets
 from ui.shell import app_pages, the_app
 from ui.state import current_translator
-
 
 st.set_page_config(
     page_title=current_translator()("app.title"),
