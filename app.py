@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.assets import ensure_static_assets
+from ui.process import tune_collector
 from ui.shell import app_pages, the_app
 from ui.state import current_translator
 
@@ -25,5 +26,6 @@ def _assets_ready() -> bool:
 
 
 _assets_ready()
+tune_collector()
 with the_app():
     st.navigation(app_pages(current_translator())).run()

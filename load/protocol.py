@@ -16,6 +16,7 @@ import random
 import urllib.error
 import urllib.request
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ PLACEHOLDER_TOKEN = "PLACEHOLDER_AUTH_TOKEN"  # what the frontend sends without 
 PICKER_LABEL = "Open a place"
 PROGRAMME_KEY = "w_programmes"  # the widget behind the .st-key-w_programmes hook
 PANEL_KEY = "place_panel"  # the container behind the .st-key-place_panel hook
+# A run's end: the whole script's, or one fragment's (a widget inside st.fragment changed).
+FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 CACHE_LIMIT = 64  # cached large messages kept per session
 HTTP_TIMEOUT = 30.0  # seconds
 CONTEXT = {"timezone": "UTC", "locale": "en-US", "color_scheme": "light"}
@@ -54,6 +57,8 @@ class Screen:
 
     elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
     blocks: dict[tuple[int, ...], Block] = field(default_factory=dict)
+    # The fragment (st.fragment id) that drew each path, "" outside every fragment.
+    fragments: dict[tuple[int, ...], str] = field(default_factory=dict)
     query_string: str = ""
     configured: bool = False  # app.py ran: it sets the page config on every run
 
@@ -84,6 +89,23 @@ class Screen:
             if (key and proto.id.endswith(f"-{key}")) or (label and proto.label == label):
                 return proto
         raise ScreenError(f"no {kind} {key or label!r} on the page")
+
+    def fragment_of(self, widget_id: str) -> str:
+        """The fragment that drew this widget ("" if none): the frontend names it in the
+        rerun a change of that widget asks for, and the server then reruns only it."""
+        for path, element in self.elements.items():
+            kind = element.WhichOneof("type")
+            if kind and getattr(getattr(element, kind), "id", None) == widget_id:
+                return self.fragments.get(path, "")
+        return ""
+
+    def forget_fragments(self, fragment_ids: Collection[str]) -> None:
+        """Drop what these fragments drew: their rerun draws it again (as the frontend
+        clears a fragment's stale elements); the rest of the page stays."""
+        gone = {path for path, f in self.fragments.items() if f in fragment_ids}
+        for table in (self.elements, self.blocks, self.fragments):
+            for path in gone:
+                table.pop(path, None)
 
     def exceptions(self) -> list[str]:
         return [
@@ -211,14 +233,19 @@ class Connection:
     def is_open(self) -> bool:
         return self._ws is not None and not self.lost.is_set() and not self._closing
 
-    async def run(self, query_string: str, widgets: list[WidgetState]) -> Screen:
-        """Ask for a rerun with these widget values; the screen when the run finishes."""
+    async def run(
+        self, query_string: str, widgets: list[WidgetState], fragment_id: str = ""
+    ) -> Screen:
+        """Ask for a rerun with these widget values (of one fragment, if ``fragment_id``,
+        as the frontend asks when a widget inside a fragment changes); the screen when the
+        run finishes."""
         if not self.is_open or self._ws is None:
             raise Disconnected("the WebSocket is closed")
         message = BackMsg()
         state = message.rerun_script
         state.query_string = query_string
         state.page_script_hash = self.page_script_hash
+        state.fragment_id = fragment_id
         state.widget_states.widgets.extend(widgets)
         state.cached_message_hashes.extend(self._cache)
         info = state.context_info
@@ -286,10 +313,15 @@ class Connection:
             if session.HasField("initialize"):
                 self.session_id = session.initialize.session_id
             self.page_script_hash = session.page_script_hash
-            self._screen = Screen(query_string=self._screen.query_string)
+            fragments = list(message.metadata.run.fragment_ids)
+            if fragments:  # a fragment's rerun: the rest of the screen stays
+                self._screen.forget_fragments(fragments)
+            else:
+                self._screen = Screen(query_string=self._screen.query_string)
         elif kind == "delta":
             path = tuple(message.metadata.delta_path)
             delta = message.delta
+            self._screen.fragments[path] = delta.fragment_id
             if delta.WhichOneof("type") == "new_element":
                 self._screen.elements[path] = delta.new_element
             elif delta.WhichOneof("type") == "add_block":
@@ -305,7 +337,7 @@ class Connection:
             self._fail(ScreenError("page not found"))
         elif kind == "script_finished":
             status = message.script_finished
-            if status == ForwardMsg.FINISHED_SUCCESSFULLY and self._pending is not None:
+            if status in FINISHED and self._pending is not None:
                 if not self._pending.done():
                     self._pending.set_result(self._screen)
             elif status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
@@ -393,7 +425,10 @@ class ProtocolUser:
 
     async def _change(self, state: WidgetState) -> Screen:
         assert self.conn is not None and self.screen is not None
-        screen = await self.conn.run(self.screen.query_string, self.widgets.changed(state))
+        fragment = self.screen.fragment_of(state.id)
+        screen = await self.conn.run(
+            self.screen.query_string, self.widgets.changed(state), fragment
+        )
         check(screen)
         self.widgets.update(screen)
         return screen

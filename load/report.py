@@ -15,6 +15,7 @@ from load.figures import (
 )
 from load.record import Recorder, Summary, summarize
 from load.run import ACTIONS, Outcome, post_script_gc
+from ui.process import gc_thresholds
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SHOWN_ERRORS = 30
@@ -123,6 +124,8 @@ def render(outcome: Outcome) -> str:
         f"| per process: CPU, settled RSS | {_per_process(outcome)} |",
         f"| runner.postScriptGC (gc.collect(2) after every run) | "
         f"{'on' if post_script_gc(o.post_script_gc) else 'off'} |",
+        "| garbage collector thresholds (ui/process.py, ATLAS_GC_THRESHOLDS) | "
+        f"{', '.join(map(str, gc_thresholds()))} |",
         f"| load generator CPU (this process; Chromium not included) | "
         f"{outcome.driver_cpu:.0f} s |",
         f"| machine load average (1 min) at start / end | {outcome.load_average[0]:.1f} / "

@@ -44,6 +44,7 @@ def test_a_short_load_run_has_no_errors_and_reports_its_figures() -> None:
         "| server CPU per action |",
         "| per process: CPU, settled RSS | app: ",
         "| runner.postScriptGC (gc.collect(2) after every run) |",
+        "| garbage collector thresholds (ui/process.py, ATLAS_GC_THRESHOLDS) | 10000, 10, 10 |",
     ):
         assert figure in text, figure
     for action in ACTIONS:

@@ -179,3 +179,45 @@ def test_simulated_users_choose_only_programmes_with_places() -> None:
     catalogue = load_catalogue()
     assert "low-carbon-community" not in catalogue.programmes.values()  # no member yet
     assert "low-carbon-pilot" in catalogue.programmes.values()
+
+
+def test_a_fragment_rerun_replaces_only_what_the_fragment_drew() -> None:
+    """As the frontend: a widget inside st.fragment asks for that fragment's rerun, whose
+    new_session names it; what it drew before goes, the rest of the page stays."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    from load.protocol import Connection
+
+    conn = Connection("http://127.0.0.1:1", {})
+
+    def delta(path: tuple[int, ...], label: str, fragment: str = "") -> ForwardMsg:
+        msg = ForwardMsg()
+        msg.metadata.delta_path.extend(path)
+        msg.delta.fragment_id = fragment
+        msg.delta.new_element.selectbox.id = f"$$ID-{label}"
+        msg.delta.new_element.selectbox.label = label
+        return msg
+
+    def new_session(*fragments: str) -> ForwardMsg:
+        msg = ForwardMsg()
+        msg.new_session.page_script_hash = "h"
+        msg.metadata.run.fragment_ids.extend(fragments)
+        return msg
+
+    for msg in (
+        new_session(),
+        delta((1, 0), "Go to a place"),
+        delta((0, 3, 0), "Open a place", "frag"),
+        delta((0, 3, 1), "Radius", "frag"),
+    ):
+        conn._handle(msg)
+    screen = conn._screen
+    assert screen.fragment_of("$$ID-Open a place") == "frag"
+    assert screen.fragment_of("$$ID-Go to a place") == ""
+    conn._handle(new_session("frag"))
+    conn._handle(delta((0, 3, 0), "Open a place", "frag"))
+    assert conn._screen is screen  # not a new page
+    labels = {e.selectbox.label for e in screen.elements.values()}
+    assert labels == {"Go to a place", "Open a place"}  # "Radius" was not drawn again
+    conn._handle(new_session())  # a full run starts a new screen
+    assert conn._screen is not screen and not conn._screen.elements
