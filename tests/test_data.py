@@ -33,7 +33,7 @@ SIZES = {
     ("low-carbon-pilot", 2): (29, 29),
     ("low-carbon-pilot", 3): (45, 45),
     ("climate-adaptive-city", None): (28, 28),
-    ("climate-adaptive-deepening", None): (39, 24),
+    ("climate-adaptive-deepening", None): (39, 25),
     ("ets-pilot", None): (8, 8),
     ("carbon-peaking-pilot", 1): (35, 35),
     ("carbon-peaking-pilot", 2): (27, 3),
