@@ -9,6 +9,7 @@ not run it again; a MutationObserver translates what Streamlit draws later.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
@@ -157,15 +158,18 @@ def _dictionaries(lang: str) -> tuple[dict[str, str], dict[str, str]]:
 
 def set_document_language(t: Translator) -> None:
     """Say the interface language to the browser (and translate Streamlit's own texts)."""
-    texts, patterns = _dictionaries(t.lang)
-    st.html(
-        _SCRIPT
-        % {
-            "lang": json.dumps(HTML_LANG[t.lang]),
-            "texts": json.dumps(texts, ensure_ascii=False),
-            "patterns": json.dumps(patterns, ensure_ascii=False),
-            "map": json.dumps(t("map.frame"), ensure_ascii=False),
-            "opened": json.dumps(t("panel.opened", name="{}"), ensure_ascii=False),
-        },
-        unsafe_allow_javascript=True,
-    )
+    st.html(_document_script(t.lang), unsafe_allow_javascript=True)
+
+
+@functools.cache
+def _document_script(lang: str) -> str:
+    """The script for ``lang``: the same on every run, so built once per process."""
+    t = Translator(lang)
+    texts, patterns = _dictionaries(lang)
+    return _SCRIPT % {
+        "lang": json.dumps(HTML_LANG[lang]),
+        "texts": json.dumps(texts, ensure_ascii=False),
+        "patterns": json.dumps(patterns, ensure_ascii=False),
+        "map": json.dumps(t("map.frame"), ensure_ascii=False),
+        "opened": json.dumps(t("panel.opened", name="{}"), ensure_ascii=False),
+    }
