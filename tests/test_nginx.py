@@ -22,6 +22,7 @@ import pytest
 
 from tests.browser import IDLE, MAP_FRAME, streamlit_server
 from tests.conftest import Offline
+from tests.journeys import click_at_place, panel_heading
 from tests.nginx_helpers import (
     Nginx,
     check_config,
@@ -194,6 +195,41 @@ def test_two_processes_stick_and_fail_over(browser, tmp_path: Path) -> None:
         assert streams[0]["status"] == "101", streams
         assert streams[0]["up"] == f"127.0.0.1:{used.port}", streams
         assert any(e["status"] == "101" and e["up"].endswith(survivor) for e in streams), streams
+
+
+def test_after_a_failover_a_click_on_the_map_opens_its_place(browser, tmp_path: Path) -> None:
+    """The process serving a tab stops; the tab reconnects to the other one (a new session,
+    restored from the values the tab holds); a click at a park's pixel then opens its panel.
+    It once did not: the picker's stale value in that session undid the click."""
+    with (
+        streamlit_apps(tmp_path / "apps", 2) as apps,
+        nginx_server(
+            NGINX, tmp_path / "nginx", "nginx-two.conf", [app.port for app in apps]
+        ) as server,
+    ):
+        session = Offline(browser, server.origin)
+        try:
+            open_place(session, "/?place=wuhan&basemap=none")
+            ups = {e["up"] for e in server.access_log()}
+            (used,) = [app for app in apps if f"127.0.0.1:{app.port}" in ups]
+            (other,) = [app for app in apps if app is not used]
+            # The other process has served a page before, as in a deployment.
+            warm = Offline(browser, f"http://127.0.0.1:{other.port}")
+            try:
+                open_place(warm, "/?place=wuhan&basemap=none")
+            finally:
+                warm.context.close()
+            used.stop()
+            wait_for_log(
+                server,
+                lambda e: e["uri"] == "/_stcore/stream" and e["up"].endswith(str(other.port)),
+                timeout=30,
+            )
+            click_at_place(session, "wuhan-huashan-eco-new-town")
+            assert panel_heading(session, "Wuhan Huashan").startswith("Wuhan Huashan")
+            assert session.blocked == [] and session.errors == []
+        finally:
+            session.context.close()
 
 
 class _Named(BaseHTTPRequestHandler):

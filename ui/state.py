@@ -11,6 +11,7 @@ from collections.abc import Callable, Container
 from dataclasses import replace
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from atlas.coords import gcj02_to_wgs84
 from atlas.dataset import Dataset
@@ -308,8 +309,14 @@ def selection_view(dataset: Dataset) -> ViewState:
     """The view at the start of the map page's selection fragment.
 
     On a full run the page has done this already (a no-op here); when only the fragment
-    reruns, a new map click is taken and the link follows the selection.
+    reruns, a new map click is taken and the link follows the selection. A fragment's rerun
+    is never a session's first run: a restoring run has ended (without this, a tab that
+    reconnected after a failover had its first click undone by the stale place the picker
+    still held).
     """
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.fragment_ids_this_run:
+        st.session_state.pop(RESTORING, None)
     take_map_click(dataset.places.index)
     view = current_view()
     write_url(view)
