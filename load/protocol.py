@@ -468,9 +468,10 @@ class ProtocolUser:
         """Reconnect as the frontend does after a lost WebSocket, within ``deadline``.
 
         The frontend polls the health check, then opens a new WebSocket naming its old session
-        and keeps showing the old screen: it sends nothing until the user acts, and then its
-        rerun carries the current page's script hash and every widget value it holds. The
-        panel on screen is the old one, so a recovered session shows its panel again.
+        and keeps showing the old screen; on the new process it asks at once for a whole-page
+        run with the current page's script hash and every widget value it holds (seen in a
+        browser: research/issue-17/failover_click_repro.py), which starts the new session. A
+        rerun of one fragment first would be dropped: the new session has no fragments yet.
         """
         assert self.screen is not None and self.conn is not None
         loop = asyncio.get_running_loop()
@@ -487,6 +488,14 @@ class ProtocolUser:
                     await asyncio.wait_for(conn.start(previous), max(1.0, deadline - loop.time()))
                     conn.seed_query(self.screen.query_string)
                     self.conn = conn
+                    held = list(self.widgets.values.values())
+                    screen = await asyncio.wait_for(
+                        conn.run(self.screen.query_string, held),
+                        max(1.0, deadline - loop.time()),
+                    )
+                    check(screen)
+                    self.screen = screen
+                    self.widgets.update(screen)
                     return
             except (OSError, TimeoutError):
                 pass
