@@ -214,8 +214,8 @@ def family_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
     """How many of the shown places are in each programme family (a place once per family),
     in the order of the families' first programmes in programmes.csv; programmes without a
     family are left out."""
-    family = dict(zip(dataset.programmes["id"], dataset.programmes["family"], strict=True))
-    order = list(dict.fromkeys(f for f in dataset.programmes["family"] if f))
+    family = _programme_families(dataset)
+    order = list(dict.fromkeys(f for f in family.values() if f))
     tally = Counter(
         f for programmes in shown["programmes"].tolist() for f in {family[p] for p in programmes}
     )

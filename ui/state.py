@@ -90,7 +90,14 @@ def restoring() -> bool:
     Widget callbacks do not run then (the new session does not know them yet), and a
     widget's value is not readable by key until it is drawn: widgets whose change is
     applied by a callback compare what they return with the view instead.
+
+    Never in a fragment's rerun: that follows a whole run, so the first run is over even if
+    it applied nothing (else a tab that reconnected after a failover had its first click on
+    the map undone by the stale place its picker still held).
     """
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.fragment_ids_this_run:
+        return False
     return bool(st.session_state.get(RESTORING))
 
 
@@ -309,14 +316,8 @@ def selection_view(dataset: Dataset) -> ViewState:
     """The view at the start of the map page's selection fragment.
 
     On a full run the page has done this already (a no-op here); when only the fragment
-    reruns, a new map click is taken and the link follows the selection. A fragment's rerun
-    is never a session's first run: a restoring run has ended (without this, a tab that
-    reconnected after a failover had its first click undone by the stale place the picker
-    still held).
+    reruns, a new map click is taken and the link follows the selection.
     """
-    ctx = get_script_run_ctx()
-    if ctx is not None and ctx.fragment_ids_this_run:
-        st.session_state.pop(RESTORING, None)
     take_map_click(dataset.places.index)
     view = current_view()
     write_url(view)
