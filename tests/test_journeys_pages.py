@@ -152,6 +152,10 @@ def test_attribution_leaves_the_scale_bar_and_legend_readable(device, request) -
 
 def _chart_texts(session, chart: int) -> tuple[list[dict], dict]:
     """A chart's drawn texts (a halo drawn under a name counts once) and its SVG's box."""
+    # The charts draw one after the other: wait until this one has drawn its texts.
+    drawn = session.page.locator("[data-testid=stVegaLiteChart]").nth(chart)
+    drawn.scroll_into_view_if_needed(timeout=30_000)
+    drawn.locator("svg text").first.wait_for(timeout=30_000)
     texts = session.page.evaluate(TEXT_BOXES, chart)
     unique = {(t["text"], round(t["x"]), round(t["y"])): t for t in texts}
     svg = session.page.locator("[data-testid=stVegaLiteChart] svg").nth(chart).bounding_box()
