@@ -207,7 +207,13 @@ def _shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
 def programme_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:
     """How many of the shown places are in each programme (programmes.csv order)."""
     tally = Counter(p for programmes in shown["programmes"].tolist() for p in programmes)
-    return {p: tally[p] for p in dataset.programmes["id"].tolist()}
+    return {p: tally[p] for p in _programme_families(dataset)}  # (in programmes.csv order)
+
+
+@per_dataset(maxsize=1)
+def places_outside_programmes(dataset: Dataset) -> int:
+    """How many places hold no national programme (regional initiatives)."""
+    return len(dataset.places) - len(set(dataset.memberships["place_id"].tolist()))
 
 
 def family_counts(dataset: Dataset, shown: pd.DataFrame) -> dict[str, int]:

@@ -75,8 +75,14 @@ class Screen:
             return None
         for path in sorted(self.elements):
             element = self.elements[path]
-            if path[: len(panel)] == panel and element.WhichOneof("type") == "heading":
+            if path[: len(panel)] != panel:
+                continue
+            if element.WhichOneof("type") == "heading":
                 return plain(element.heading.body)
+            # The panel's text is one Markdown element that opens with its heading.
+            first_line = element.markdown.body.split("\n", 1)[0]
+            if element.WhichOneof("type") == "markdown" and first_line.startswith("### "):
+                return plain(first_line[4:])
         return None
 
     def widget(self, kind: str, *, key: str | None = None, label: str | None = None) -> Any:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.escape import escape_markdown as md
-from atlas.filters import family_counts, programme_counts, shown_places, within_families
+from atlas.filters import (
+    family_counts,
+    places_outside_programmes,
+    programme_counts,
+    shown_places,
+    within_families,
+)
 from atlas.panel import build_panel
 from ui import state
 from ui.map_view import MAP_HEIGHT, render_map
@@ -41,7 +47,7 @@ st.markdown(summary)
 # Always drawn, filled or not: an element that comes and goes above the map would shift the
 # map's place in the page, and Streamlit would then draw a new map (the iframe reloads).
 with st.container():
-    outside = len(dataset.places) - len(dataset.memberships["place_id"].unique())
+    outside = places_outside_programmes(dataset)
     if outside and (view.families or view.programmes or view.batches):
         st.caption(t("map.summary.outside", count=outside))
     if shown.empty:
@@ -77,7 +83,7 @@ def selection() -> None:
             if panel is None and not shown.empty:  # (an empty result has its message above)
                 st.info(t("map.hint"))
             elif panel is not None:
-                render_panel(panel, t, view.focus)
+                render_panel(dataset, panel, t, view.focus)
                 render_nearby(dataset, panel.id, view, t)
     render_places_table(dataset, shown, t)
 

@@ -10,7 +10,7 @@ from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 from streamlit.testing.v1 import AppTest
 
 from atlas.dataset import load_dataset
-from tests.test_app import APP, ROOT, run
+from tests.test_app import APP, ROOT, panel_title, run
 from ui.state import W_NEARBY
 
 
@@ -84,7 +84,7 @@ def test_nearby_says_what_holds_a_place_and_what_it_holds_without_a_distance() -
     assert listed[0].startswith("80 km · Xiaogan")  # the distance first, never cut off
     within.set_value("hubei").run()  # a containing region is one click away
     assert not at.exception
-    assert at.subheader[0].value.startswith("Hubei")
+    assert panel_title(at).startswith("Hubei")
 
 
 def test_a_park_shows_its_city_and_the_other_places_in_it() -> None:

@@ -90,8 +90,10 @@ def test_clicking_a_marker_opens_its_panel(offline) -> None:
     )
     panel = offline.page.locator(".st-key-place_panel")
     assert "Mitigation" in panel.inner_text() and "Adaptation" in panel.inner_text()
-    assert offline.page.locator(".st-key-panel_mitigation li").count() >= 3
-    assert offline.page.locator(".st-key-panel_adaptation li").count() >= 2
+    # Each kind's actions: the list under its heading.
+    under = ".st-key-place_panel div:has(> h4:has-text('{}')) + ul > li"
+    assert offline.page.locator(under.format("Mitigation")).count() >= 3
+    assert offline.page.locator(under.format("Adaptation")).count() >= 2
     assert "place=shenzhen" in offline.page.url
     assert external(offline) == []
 

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.i18n import load_catalogue, preferred_language, translator
+from tests.test_app import panel_title
 from ui.state import W_NEARBY_OPEN, W_SHARE, W_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +146,7 @@ def test_chinese_panel_and_labels() -> None:
     at.query_params["lang"] = "zh"
     at.query_params["place"] = "wuhan"
     at.run()
-    assert at.subheader[0].value.startswith("武汉市")
+    assert panel_title(at).startswith("武汉市")
     assert at.multiselect(key="w_programmes").label == "试点项目"
     assert "减缓：减少排放" in rendered_text(at)
     assert "2012年" in rendered_text(at)

@@ -62,6 +62,13 @@ def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, Encod
     )
 
 
+@per_dataset(maxsize=1)
+def _colours(dataset: Dataset) -> dict[str, str]:
+    """Each programme's marker colour (by its family's hue)."""
+    programmes = dataset.programmes
+    return programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
+
+
 @dataclass(frozen=True)
 class BaseParts:
     """What ``st_folium`` sends for the constant base map, worked out as it does, once."""
@@ -130,7 +137,7 @@ def _base(
     t = Translator(lang)
     gcj02 = BASEMAPS[basemap].gcj02
     programmes = dataset.programmes
-    colours = programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
+    colours = _colours(dataset)
     names = names_in(dataset, t)
     families = dict(zip(programmes["id"], programmes["family"], strict=True))
     family_names = {f: t(f"family.{f}") for f in set(families.values()) if f}
@@ -167,11 +174,9 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     base = _base(
         dataset, t.lang, view.basemap, data.tianditu_key(), st.get_option("server.baseUrlPath")
     )
-    programmes = dataset.programmes
-    colours = programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
     layer = places_layer(
         shown,
-        colours,
+        _colours(dataset),
         _encoded_places(dataset, t.lang, gcj02),
         view.place,
         data.geo(dataset, gcj02).outlines,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.dataset import Dataset
+from atlas.dataset import Dataset, per_dataset
 from atlas.escape import escape_markdown as md
 from atlas.escape import markdown_link
-from atlas.i18n import Translator
+from atlas.i18n import Translator, translator
 from atlas.insights import Surroundings, km_text, nearby_outside, surroundings
-from atlas.panel import ActionLine, PlacePanel
+from atlas.panel import ActionLine, PlacePanel, build_panel
 from atlas.view import RADII_KM, ViewState
 from ui import state
 from ui.data import geo
@@ -44,7 +44,7 @@ def _action(panel: PlacePanel, action: ActionLine, t: Translator) -> str:
     return f"{text} {_cites(panel, action.source_ids, t)}"
 
 
-def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
+def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator, corrections: str) -> str:
     """What to say when a place has no action of ``kind``: what its programmes ask of their
     pilots of that kind, and how to add what is missing (not one bare line twice)."""
     if not panel.memberships:
@@ -54,87 +54,114 @@ def _nothing_recorded(panel: PlacePanel, kind: str, t: Translator) -> str:
         names = t("format.list_separator").join(
             dict.fromkeys(md(t.pick(m.programme_en, m.programme_zh)) for m in panel.memberships)
         )
-        return t(f"panel.not_asked.{kind}", programmes=names, url=corrections_url())
+        return t(f"panel.not_asked.{kind}", programmes=names, url=corrections)
     names = t("format.list_separator").join(
         md(t.pick(m.programme_en, m.programme_zh)) for m in asking
     )
-    return t(f"panel.asked.{kind}", programmes=names, url=corrections_url())
+    return t(f"panel.asked.{kind}", programmes=names, url=corrections)
 
 
-def render_panel(panel: PlacePanel, t: Translator, focus: str | None = None) -> None:
-    """The side panel: names, programmes, actions by kind, and numbered sources."""
-    with st.container(border=True, key="place_panel"):
-        first, second = (
-            (panel.name_zh, panel.name_en) if t.lang == "zh" else (panel.name_en, panel.name_zh)
+def panel_markdown(
+    panel: PlacePanel, t: Translator, focus: str | None = None, corrections: str = ""
+) -> str:
+    """The panel's text as one Markdown document: names, where it is, summary, programmes,
+    declared targets and actions by kind (``focus`` keeps one kind); a kind with no action
+    links to ``corrections``. One element, not one per section: each element is a message
+    that costs the server on every rerun."""
+    first, second = (
+        (panel.name_zh, panel.name_en) if t.lang == "zh" else (panel.name_en, panel.name_zh)
+    )
+    where = f"{md(t(f'level.{panel.level}'))} · {_names(panel.provinces, t)}"
+    if panel.within_zh:
+        where += f" · {md(panel.within_zh)}"
+    sections = [f"### {md(first)} · {md(second)}", f":small[{where}]"]
+    if panel.approximate:
+        sections.append(f":small[{t('panel.location.approximate')}]")
+    summary = t.pick(panel.summary_en, panel.summary_zh)
+    if summary:
+        sections.append(f"{md(summary)} {_cites(panel, panel.summary_source_ids, t)}")
+    if panel.members:
+        sections.append(f"**{t('panel.members')}:** {_names(panel.members, t)}")
+    if panel.member_of:
+        sections.append(f"**{t('panel.part_of')}:** {_names(panel.member_of, t)}")
+
+    lines = [f"#### {t('panel.programmes')}"]
+    if not panel.memberships:
+        lines.append(f"_{t('panel.no_programme')}_")
+    for m in panel.memberships:
+        parts = [f"**{md(t.pick(m.programme_en, m.programme_zh))}**"]
+        if m.batch:
+            parts.append(t("panel.batch", batch=m.batch))
+        if m.year:
+            parts.append(md(t.year(m.year)))
+        if m.notice:
+            parts.append(md(m.notice))
+        if m.started:
+            parts.append(t("panel.started", date=md(m.started)))
+        if m.peak_year:
+            parts.append(t("panel.peak", year=md(t.year(m.peak_year))))
+        lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids, t)}")
+    sections.append("\n".join(lines))
+
+    if panel.targets:
+        rows = [
+            f"#### {t('panel.targets')}",
+            "",
+            f"| {t('targets.metric')} | {t('targets.value')} | {t('targets.by')} "
+            f"| {t('targets.document')} | |",
+            "|---|---|---|---|---|",
+        ]
+        for x in panel.targets:
+            value = target_value(x.value, x.unit)
+            by = md(target_when(x.base_year, x.target_year, t))
+            document = md(x.document).replace("|", "\\|")
+            rows.append(
+                f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
+                f"| {_cites(panel, x.source_ids, t)} |"
+            )
+        sections.append("\n".join(rows))
+
+    for kind, actions in (("mitigation", panel.mitigation), ("adaptation", panel.adaptation)):
+        if focus and focus != kind:
+            continue
+        body = (
+            "\n".join(_action(panel, a, t) for a in actions)
+            if actions
+            else _nothing_recorded(panel, kind, t, corrections)
         )
-        st.subheader(f"{md(first)} · {md(second)}", anchor=False)
-        where = _names(panel.provinces, t)
-        line = f"{md(t(f'level.{panel.level}'))} · {where}"
-        if panel.within_zh:
-            line += f" · {md(panel.within_zh)}"
-        st.caption(line)
-        if panel.approximate:
-            st.caption(t("panel.location.approximate"))
-        summary = t.pick(panel.summary_en, panel.summary_zh)
-        if summary:
-            st.markdown(f"{md(summary)} {_cites(panel, panel.summary_source_ids, t)}")
-        if panel.members:
-            st.markdown(f"**{t('panel.members')}:** {_names(panel.members, t)}")
-        if panel.member_of:
-            st.markdown(f"**{t('panel.part_of')}:** {_names(panel.member_of, t)}")
+        sections.append(f"#### {t(f'panel.{kind}')}\n\n{body}")
+    return "\n\n".join(sections)
 
-        # One Markdown element per section: each element costs a little on every rerun.
-        lines = [f"#### {t('panel.programmes')}"]
-        if not panel.memberships:
-            lines.append(f"_{t('panel.no_programme')}_")
-        for m in panel.memberships:
-            parts = [f"**{md(t.pick(m.programme_en, m.programme_zh))}**"]
-            if m.batch:
-                parts.append(t("panel.batch", batch=m.batch))
-            if m.year:
-                parts.append(md(t.year(m.year)))
-            if m.notice:
-                parts.append(md(m.notice))
-            if m.started:
-                parts.append(t("panel.started", date=md(m.started)))
-            if m.peak_year:
-                parts.append(t("panel.peak", year=md(t.year(m.peak_year))))
-            lines.append("- " + " · ".join(parts) + f" {_cites(panel, m.source_ids, t)}")
-        st.markdown("\n".join(lines))
 
-        if panel.targets:
-            rows = [
-                f"#### {t('panel.targets')}",
-                "",
-                f"| {t('targets.metric')} | {t('targets.value')} | {t('targets.by')} "
-                f"| {t('targets.document')} | |",
-                "|---|---|---|---|---|",
-            ]
-            for x in panel.targets:
-                value = target_value(x.value, x.unit)
-                by = md(target_when(x.base_year, x.target_year, t))
-                document = md(x.document).replace("|", "\\|")
-                rows.append(
-                    f"| {t(f'metric.{x.metric}')} | {md(value)} | {by} | {document} "
-                    f"| {_cites(panel, x.source_ids, t)} |"
-                )
-            st.markdown("\n".join(rows))
+def sources_markdown(panel: PlacePanel, t: Translator) -> str:
+    """The numbered sources, publisher first; a repost says where it was read."""
+    return "\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources)
 
-        for kind, actions in (("mitigation", panel.mitigation), ("adaptation", panel.adaptation)):
-            if focus and focus != kind:
-                continue
-            with st.container(key=f"panel_{kind}"):
-                body = (
-                    "\n".join(_action(panel, a, t) for a in actions)
-                    if actions
-                    else _nothing_recorded(panel, kind, t)
-                )
-                st.markdown(f"#### {t(f'panel.{kind}')}\n\n{body}")
 
-        if panel.sources:
-            with st.expander(t("panel.sources", count=len(panel.sources)), expanded=True):
-                # Publisher first; a repost says where it was read.
-                st.markdown("\n".join(f"{s.number}. {source_credit(s, t)}" for s in panel.sources))
+@per_dataset(maxsize=1024)
+def _panel_texts(
+    dataset: Dataset, place_id: str, lang: str, focus: str | None, corrections: str
+) -> tuple[str, str, str]:
+    """A place's panel text, its sources' heading and list: the same for every reader of
+    that place, language and focus, so written once (escaping and citations cost ~1 ms)."""
+    panel = build_panel(dataset, place_id)
+    if panel is None:
+        raise KeyError(place_id)
+    t = translator(lang)
+    sources = t("panel.sources", count=len(panel.sources)) if panel.sources else ""
+    return panel_markdown(panel, t, focus, corrections), sources, sources_markdown(panel, t)
+
+
+def render_panel(
+    dataset: Dataset, panel: PlacePanel, t: Translator, focus: str | None = None
+) -> None:
+    """The side panel: its text (:func:`panel_markdown`), then the numbered sources."""
+    text, sources, credits = _panel_texts(dataset, panel.id, t.lang, focus, corrections_url())
+    with st.container(border=True, key="place_panel"):
+        st.markdown(text)
+        if sources:
+            with st.expander(sources, expanded=True):
+                st.markdown(credits)
 
 
 def _nearby_chosen(key: str = state.W_NEARBY) -> None:
