@@ -8,6 +8,7 @@ from atlas.assets import ensure_static_assets
 from ui.process import tune_collector
 from ui.shell import app_pages, the_app
 from ui.state import current_translator
+from ui.theme_message import build_theme_once
 
 st.set_page_config(
     page_title=current_translator()("app.title"),
@@ -27,5 +28,6 @@ def _assets_ready() -> bool:
 
 _assets_ready()
 tune_collector()
+build_theme_once()
 with the_app():
     st.navigation(app_pages(current_translator())).run()
