@@ -31,12 +31,12 @@ dataset, view, t = page.dataset, page.view, page.t
 shown = shown_places(dataset, view)
 
 st.title(t("app.title"), anchor=False)
-counts = programme_counts(dataset, shown)
 chosen = within_families(dataset, view).programmes or tuple(dataset.programmes.index)
 summary = t("map.summary", shown=len(shown), total=len(dataset.places))
 if len(chosen) > SUMMARY_PROGRAMMES:  # twelve names fill four lines: count by family
     named = {t(f"family.{f}"): n for f, n in family_counts(dataset, shown).items()}
 else:
+    counts = programme_counts(dataset, shown)
     named = {programme_name(dataset, t, p): counts[p] for p in chosen}
 summary += "".join(
     " · " + t("map.summary.programme", name=md(name), count=count)
