@@ -1,14 +1,12 @@
-"""China Climate Pilot Atlas: entry point (page config, static assets, navigation)."""
+"""China Climate Pilot Atlas: entry point (page config, the process set-up, navigation)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from atlas.assets import ensure_static_assets
-from ui.process import tune_collector
+from ui.process import prepare_process
 from ui.shell import app_pages, the_app
 from ui.state import current_translator
-from ui.theme_message import build_theme_once
 
 st.set_page_config(
     page_title=current_translator()("app.title"),
@@ -20,14 +18,6 @@ st.set_page_config(
 )
 
 
-@st.cache_resource(show_spinner=False)
-def _assets_ready() -> bool:
-    ensure_static_assets()  # once per server process; `make run` has usually done it
-    return True
-
-
-_assets_ready()
-tune_collector()
-build_theme_once()
+prepare_process()  # once per server process: assets, garbage collector, theme message
 with the_app():
     st.navigation(app_pages(current_translator())).run()

@@ -34,9 +34,9 @@ def test_a_run_of_the_app_sets_them(monkeypatch: pytest.MonkeyPatch) -> None:
     before = gc.get_threshold()
     try:
         gc.set_threshold(*PYTHON_DEFAULT)
-        from ui.process import tune_collector
+        from ui import process
 
-        tune_collector.clear()  # once per process: this test's process may have run it
+        process._PREPARED.clear()  # once per process: this test's process may have done it
         AppTest.from_file(str(APP), default_timeout=60).run()
         assert gc.get_threshold() == GC_THRESHOLDS
     finally:

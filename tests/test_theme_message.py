@@ -52,8 +52,7 @@ def test_a_new_parse_of_the_config_builds_the_theme_again(monkeypatch, primary_c
     from streamlit.runtime import app_session
 
     monkeypatch.setattr(app_session, "_populate_theme_msg", theme_message._BUILD)
-    theme_message.build_theme_once.clear()
-    theme_message.build_theme_once()  # hooks forget_built_themes onto the next parses
+    theme_message.install_theme_message()  # hooks forget_built_themes onto the next parses
     config.set_option("theme.primaryColor", "#aa0000")
     theme_message.forget_built_themes()
     assert _session(theme_message.populate_theme_once).custom_theme.primary_color == "#aa0000"
@@ -61,7 +60,6 @@ def test_a_new_parse_of_the_config_builds_the_theme_again(monkeypatch, primary_c
     parsed = config.get_option("theme.primaryColor")
     assert parsed != "#aa0000"
     assert _session(theme_message.populate_theme_once).custom_theme.primary_color == parsed
-    theme_message.build_theme_once.clear()
 
 
 def test_installed_once_and_forgotten_on_each_parse(monkeypatch) -> None:
@@ -70,9 +68,7 @@ def test_installed_once_and_forgotten_on_each_parse(monkeypatch) -> None:
     hooks: list = []
     monkeypatch.setattr(config, "on_config_parsed", lambda f, **kw: hooks.append((f, kw)))
     monkeypatch.setattr(app_session, "_populate_theme_msg", theme_message._BUILD)
-    theme_message.build_theme_once.clear()
-    theme_message.build_theme_once()
-    theme_message.build_theme_once()
+    theme_message.install_theme_message()
+    theme_message.install_theme_message()
     assert app_session._populate_theme_msg is theme_message.populate_theme_once
     assert hooks == [(theme_message.forget_built_themes, {"force_connect": True})]
-    theme_message.build_theme_once.clear()

@@ -1,4 +1,5 @@
-"""Once per server process: the garbage collector's thresholds for a busy Streamlit server.
+"""Once per server process: the map's local assets, the theme message, and the garbage
+collector's thresholds for a busy Streamlit server (:func:`prepare_process`).
 
 Python's default thresholds (700, 10, 10) start a young collection every 700 net
 allocations and a full one, over the whole heap (the dataset, pandas, folium, Streamlit),
@@ -14,9 +15,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from collections.abc import Mapping
 
-import streamlit as st
+from atlas.assets import ensure_static_assets
+from ui.theme_message import install_theme_message
 
 GC_THRESHOLDS = (10_000, 10, 10)
 PYTHON_DEFAULT = (700, 10, 10)
@@ -45,9 +48,27 @@ def gc_thresholds(environ: Mapping[str, str] = os.environ) -> tuple[int, int, in
     return GC_THRESHOLDS
 
 
-@st.cache_resource(show_spinner=False)
 def tune_collector() -> tuple[int, int, int]:
-    """Set the collector's thresholds once per process; the thresholds set."""
+    """Set the collector's thresholds; the thresholds set."""
     thresholds = gc_thresholds()
     gc.set_threshold(*thresholds)
     return thresholds
+
+
+_PREPARED = threading.Event()
+_PREPARING = threading.Lock()
+
+
+def prepare_process() -> None:
+    """The process's one-time set-up, from the first run of any page: the vendored map assets
+    (`make run` has usually copied them), the collector's thresholds and the theme message.
+    An event, not ``st.cache_resource``: that hashed its key on every run (and, defined in
+    app.py, the function's source too: ~0.4 ms of each whole-page run)."""
+    if _PREPARED.is_set():
+        return
+    with _PREPARING:  # two first runs at once: one prepares, the other waits
+        if not _PREPARED.is_set():
+            ensure_static_assets()
+            tune_collector()
+            install_theme_message()
+            _PREPARED.set()

@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import streamlit as st
 from streamlit import config
 from streamlit.runtime import app_session
 
@@ -49,10 +48,9 @@ def populate_theme_once(msg: Any, section: str = "theme") -> None:
         msg.CopyFrom(built)
 
 
-@st.cache_resource(show_spinner=False)
-def build_theme_once() -> bool:
-    """Install :func:`populate_theme_once` in place of Streamlit's, once per process."""
+def install_theme_message() -> None:
+    """Put :func:`populate_theme_once` in place of Streamlit's (once; again is a no-op).
+    Called by ``ui.process.prepare_process``, which keeps two first runs from racing."""
     if app_session._populate_theme_msg is not populate_theme_once:
         config.on_config_parsed(forget_built_themes, force_connect=True)
         app_session._populate_theme_msg = populate_theme_once
-    return True
