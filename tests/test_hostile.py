@@ -8,6 +8,7 @@ import pytest
 
 from tests.browser import IDLE, MAP_FRAME, streamlit_server
 from tests.conftest import Offline
+from tests.hostile import HOSTILE
 from tests.hostile_data import write_hostile_copy
 
 pytestmark = pytest.mark.browser
@@ -52,6 +53,11 @@ def test_hostile_data_never_runs_and_shows_literally(browser, hostile_app) -> No
         )
         heading = page.locator(".st-key-place_panel h3").first.inner_text()
         assert "<" in heading or "$" in heading or "`" in heading or "[" in heading, heading
+        # The small line under it (level and province, a hostile name here) reads literally,
+        # brackets and all, inside the panel's one Markdown element.
+        where = page.locator(".st-key-place_panel [data-testid=stMarkdownContainer] p").first
+        assert where.inner_text().startswith("City · "), where.inner_text()
+        assert any(text in where.inner_text() for text in HOSTILE), where.inner_text()
         legend = page.frame_locator(MAP_FRAME).locator(".atlas-legend").inner_text()
         assert "<script>" in legend or "<img" in legend or "${" in legend, legend
         # Hover every marker briefly: tooltips are HTML inside the map.
