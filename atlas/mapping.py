@@ -23,6 +23,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from atlas.assets import MAP_CSS, MAP_JS, own_script_url
+from atlas.dataset import Dataset, per_dataset
 from atlas.escape import escape_text
 from atlas.schema import FAMILIES
 
@@ -135,6 +136,14 @@ def programme_colours(
         else:
             colours[pid] = PALETTE[i % len(PALETTE)]
     return colours
+
+
+@per_dataset(maxsize=1)
+def dataset_colours(dataset: Dataset) -> dict[str, str]:
+    """Each programme's colour on the map and the charts: a shade of its family's hue
+    (:func:`programme_colours`), worked out once per dataset."""
+    programmes = dataset.programmes
+    return programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
 
 
 def programme_counts(memberships: pd.DataFrame) -> dict[str, int]:

@@ -80,9 +80,10 @@ class Screen:
             if element.WhichOneof("type") == "heading":
                 return plain(element.heading.body)
             # The panel's text is one Markdown element that opens with its heading.
-            first_line = element.markdown.body.split("\n", 1)[0]
-            if element.WhichOneof("type") == "markdown" and first_line.startswith("### "):
-                return plain(first_line[4:])
+            if element.WhichOneof("type") == "markdown":
+                first_line = element.markdown.body.split("\n", 1)[0]
+                if first_line.startswith("### "):
+                    return plain(first_line.removeprefix("### "))
         return None
 
     def widget(self, kind: str, *, key: str | None = None, label: str | None = None) -> Any:

@@ -6,7 +6,7 @@ import altair as alt
 import streamlit as st
 
 from atlas.insights import designations_by_year, year_span
-from atlas.mapping import programme_colours
+from atlas.mapping import dataset_colours
 from ui.page import open_page
 from ui.shell import run_inside_the_app
 from ui.text import programme_name
@@ -21,7 +21,7 @@ table = designations_by_year(dataset, view)
 if table.empty:
     st.info(t("timeline.empty"))
 else:
-    colours = programme_colours(list(dataset.programmes["id"]), list(dataset.programmes["family"]))
+    colours = dataset_colours(dataset)
     names = {p: programme_name(dataset, t, p) for p in dataset.programmes.index}
     table = table.assign(name=table["programme"].map(names))
     years = year_span(table["year"])

@@ -29,11 +29,11 @@ from atlas.mapping import (
     NO_PROGRAMME_COLOUR,
     EncodedPlace,
     base_map,
+    dataset_colours,
     encode_places,
     fit_view,
     legend_by_family,
     places_layer,
-    programme_colours,
     programme_counts,
 )
 from atlas.view import ViewState
@@ -60,13 +60,6 @@ def _encoded_places(dataset: Dataset, lang: str, gcj02: bool) -> dict[str, Encod
         shape_json=geo.shape_json,
         programme_counts=programme_counts(dataset.memberships),
     )
-
-
-@per_dataset(maxsize=1)
-def _colours(dataset: Dataset) -> dict[str, str]:
-    """Each programme's marker colour (by its family's hue)."""
-    programmes = dataset.programmes
-    return programme_colours(programmes["id"].tolist(), programmes["family"].tolist())
 
 
 @dataclass(frozen=True)
@@ -137,7 +130,7 @@ def _base(
     t = Translator(lang)
     gcj02 = BASEMAPS[basemap].gcj02
     programmes = dataset.programmes
-    colours = _colours(dataset)
+    colours = dataset_colours(dataset)
     names = names_in(dataset, t)
     families = dict(zip(programmes["id"], programmes["family"], strict=True))
     family_names = {f: t(f"family.{f}") for f in set(families.values()) if f}
@@ -176,7 +169,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
     )
     layer = places_layer(
         shown,
-        _colours(dataset),
+        dataset_colours(dataset),
         _encoded_places(dataset, t.lang, gcj02),
         view.place,
         data.geo(dataset, gcj02).outlines,
