@@ -216,7 +216,7 @@ PANEL_PLACE_COLUMNS = (
 )
 # Levels whose parent city is ``within_zh``; a city is its own prefecture, provinces and
 # groups have none.
-_HAS_PARENT = ("district", "county", "park", "town")
+_HAS_PARENT = ("district", "county", "park", "town", "community")
 
 
 def panel_column(programme: str, batch: int | None = None) -> str:
@@ -511,7 +511,7 @@ _PANEL_HELP = {
     "adcode": "GB/T 2260 code of the place, where it has one.",
     "province": "Province ids, ';'-separated (provinces.id).",
     "province_adcode": "GB/T 2260 codes of those provinces, ';'-separated.",
-    "parent_city_zh": "The city that contains a district, county, park or town (within_zh).",
+    "parent_city_zh": "City containing a district, county, park, town or community (within_zh).",
     "parent_city_id": "That city's place id, when it is itself in the dataset.",
     "year": "Calendar year.",
 }

@@ -28,6 +28,7 @@ from typing import Any
 from atlas.coords import gcj02_to_wgs84
 from atlas.dataset import DEFAULT_DATA_DIR, split_list
 from atlas.geo import GEO_DIR, OUTLINES_FILE, PROVINCES_FILE, SHAPES_FILE
+from atlas.schema import POINT_LEVELS
 
 PROVINCE_TOLERANCE = 0.03  # degrees; ~3 km, invisible at the zoom levels the app allows
 SHAPE_TOLERANCE = 0.04
@@ -348,7 +349,7 @@ def locate(data_dir: Path, source: BoundarySource, out=sys.stdout) -> list[str]:
         unit = None
         geom = None
         locate = place.get("locate_zh", "").strip()
-        if place["level"] in ("park", "town"):
+        if place["level"] in POINT_LEVELS:
             within = place.get("within_zh", "")
             # Inside its county or district where the source names it, else its city.
             unit = source.find(locate, "county", names, within) if locate else None

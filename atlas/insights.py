@@ -161,7 +161,17 @@ def actions_by_theme(dataset: Dataset, place_id: str) -> pd.DataFrame:
 GROUP_LEVELS = frozenset({"province", "region", "agglomeration"})
 # Smallest first: "inside" lists what a place holds largest first (a province's cities, then
 # its parks).
-LEVEL_ORDER = ("park", "town", "district", "county", "city", "agglomeration", "province", "region")
+LEVEL_ORDER = (
+    "community",
+    "park",
+    "town",
+    "district",
+    "county",
+    "city",
+    "agglomeration",
+    "province",
+    "region",
+)
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,9 @@ class Surroundings:
 
     within: tuple[str, ...]  # places that contain it (its city, province, group), nearest first
     inside: tuple[str, ...]  # places it contains, largest first (a province's cities, then parks)
-    city: str | None  # the city it lies in (a park, town, district or county), if a pilot
+    city: (
+        str | None
+    )  # the city it lies in (a park, town, community, district or county), if a pilot
     beside: tuple[str, ...]  # other places in that same city
 
 

@@ -752,7 +752,7 @@ def parse_position(result: Mapping[str, Any] | None) -> MapPosition | None:
 
 # Zoom at which a place without an outline is shown when it is chosen, by level.
 LEVEL_ZOOM = {"province": 6, "region": 5, "agglomeration": 7, "city": 8, "district": 9}
-DEFAULT_PLACE_ZOOM = 10  # counties, parks, towns
+DEFAULT_PLACE_ZOOM = 10  # counties, parks, towns, communities
 # The map area assumed when fitting (pixels): the map column on a laptop screen. A phone
 # shows a little less around the place, never less of the place than ~half.
 FIT_SIZE = (760, 560)

@@ -68,7 +68,7 @@ def names(dataset: Dataset, lang: str) -> Names:
         for pid, level in zip(places.index, places["level"], strict=True)
     }
     own_name = dict(zip(places.index, places[first], strict=True))
-    # A district, county, park or town sorts under its city: "Wuhan" before "Wuchang
+    # A district, county, park, town or community sorts under its city: "Wuhan" before "Wuchang
     # District, Wuhan" and the parks, whatever their own names.
     city_by_zh = {
         zh: pid

@@ -60,7 +60,20 @@ class Table:
         return tuple(c.name for c in self.columns if c.required)
 
 
-LEVELS = ("province", "city", "district", "county", "park", "region", "agglomeration", "town")
+LEVELS = (
+    "province",
+    "city",
+    "district",
+    "county",
+    "park",
+    "region",
+    "agglomeration",
+    "town",
+    "community",
+)
+# Places too small for an outline: drawn at a point inside the county or district that contains
+# them (locate_zh), else inside their city.
+POINT_LEVELS = ("park", "town", "community")
 ACTION_KINDS = ("mitigation", "adaptation")
 THEMES = (
     "energy",
@@ -139,7 +152,10 @@ PROGRAMMES = Table(
 PLACES = Table(
     name="places",
     filename="places.csv",
-    help="Every pilot place: a province, city, district, county, park, town, region or group.",
+    help=(
+        "Every pilot place: a province, city, district, county, park, town, community, region "
+        "or group."
+    ),
     columns=(
         Column("id", Kind.SLUG, True, help="Stable pinyin slug; never renumbered or reused."),
         Column("name_en", Kind.TEXT, True),
@@ -150,11 +166,15 @@ PLACES = Table(
         Column("lat", Kind.LAT, True, help="WGS-84 latitude of a representative point."),
         Column("lon", Kind.LON, True, help="WGS-84 longitude of a representative point."),
         Column("coord_method", Kind.ENUM, True, COORD_METHODS, help="How lat/lon were derived."),
-        Column("within_zh", Kind.TEXT, help="City containing a district, county, park or town."),
+        Column(
+            "within_zh",
+            Kind.TEXT,
+            help="City containing a district, county, park, town or community.",
+        ),
         Column(
             "locate_zh",
             Kind.TEXT,
-            help="County or district that contains a park or town (where its point is drawn).",
+            help="County or district containing a park, town or community (its point).",
         ),
         Column("members", Kind.SLUG_LIST, help="For regions and agglomerations: member place ids."),
         Column("summary_en", Kind.TEXT),

@@ -1,4 +1,5 @@
-"""Locating places from boundary data: parks inside the county their source names."""
+"""Locating places from boundary data: parks and communities inside the county their source
+names."""
 
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def test_parks_are_placed_in_the_county_their_source_names(tmp_path: Path) -> No
         place("park-a", "Park A", "甲园区", level="park", within_zh="武汉市",
               locate_zh="洪山区", **blank),
         place("park-b", "Park B", "乙园区", level="park", within_zh="武汉市", **blank),
+        place("community", "Community", "丙社区", level="community", within_zh="武汉市",
+              locate_zh="洪山区", **blank),
         place("new-area", "New area", "东湖新区", level="district", within_zh="武汉市",
               locate_zh="武昌区", **blank),
         place("wuchang", "Wuchang", "武昌区", level="district", within_zh="武汉市", **blank),
@@ -76,6 +79,10 @@ def test_parks_are_placed_in_the_county_their_source_names(tmp_path: Path) -> No
     assert inside(park_a["lat"], park_a["lon"], hongshan)  # its county, not the city's point
     assert not inside(park_b["lat"], park_b["lon"], hongshan)
     assert inside(park_b["lat"], park_b["lon"], city)
+    # A community, like a park, is drawn inside the district its source names.
+    community = located["community"]
+    assert community["coord_method"] == "parent"
+    assert inside(community["lat"], community["lon"], hongshan)
     # A new area drawn where the district it coincides with is, without taking its code.
     area = located["new-area"]
     assert area["coord_method"] == "boundary" and area["adcode"] == ""
