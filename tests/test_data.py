@@ -48,7 +48,7 @@ SIZES = {
     ("sponge-city-demonstration", 2): (25, 25),
     ("sponge-city-demonstration", 3): (15, 15),
     # 21 cities + 43 industrial parks (MEE list of 2024-01-15); found 8 cities and 12 parks.
-    ("pollution-carbon-synergy-pilot", 1): (64, 20),
+    ("pollution-carbon-synergy-pilot", 1): (64, 22),
     # low-carbon-community: no national list of named communities exists; none is sourced.
 }
 
