@@ -10,7 +10,7 @@ import pandas as pd
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
 from atlas.i18n import Translator
-from atlas.mapping import programme_colours
+from atlas.mapping import dataset_colours
 from atlas.panel import source_lines
 from ui.text import names_in, programme_name, source_credit, target_value, target_when
 
@@ -43,7 +43,7 @@ def peak_chart(dataset: Dataset, peaks: pd.DataFrame, t: Translator) -> alt.Char
         t("targets.peak.dot", name=n, year=t.year(y), group=g)
         for n, y, g in zip(chart_rows["name"], chart_rows["peak_year"], groups, strict=True)
     ]
-    colours = programme_colours(list(dataset.programmes["id"]))
+    colours = dataset_colours(dataset)  # the same colours as the map and the Timeline
     shown = [p for p in dataset.programmes.index if p in set(peaks["programme"])]
     low, high = int(peaks["peak_year"].min()), int(peaks["peak_year"].max())
     pick = alt.selection_point(name=SELECTION, fields=["place_id"], on="click")
