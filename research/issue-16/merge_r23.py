@@ -21,8 +21,9 @@ Run from the repository root: ``.venv/bin/python research/issue-16/merge_r23.py`
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+
+from csvio import read, write
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -79,25 +80,16 @@ COMMUNITY_SOURCE = {
     "report's opening sentence",
 }
 COMMUNITY_TARGETS = (
-    " The notice asks each pilot to reach at least 60% of trips by public transport, 40% of water "
-    "from non-traditional sources, 30% of waste collected sorted and 50% reused, with all new "
-    "housing built to green-building standards and existing buildings retrofitted.",
-    "通知要求试点社区公交出行分担率达60%以上、非传统水源利用率40%以上、垃圾分类收集率30%以上、"
-    "资源化利用率50%以上,新建住房全部达到绿色建筑标准,既有建筑进行低碳化改造。",
+    (
+        " The notice asks each pilot to reach at least 60% of trips by public transport, 40% of water "
+        "from non-traditional sources, 30% of waste collected sorted and 50% reused, with all new "
+        "housing built to green-building standards and existing buildings retrofitted."
+    ),
+    (
+        "通知要求试点社区公交出行分担率达60%以上、非传统水源利用率40%以上、垃圾分类收集率30%以上、"
+        "资源化利用率50%以上,新建住房全部达到绿色建筑标准,既有建筑进行低碳化改造。"
+    ),
 )
-
-
-def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({f: row.get(f, "") for f in fields} for row in rows)
 
 
 def staged(name: str) -> list[dict[str, str]]:

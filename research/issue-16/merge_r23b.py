@@ -15,8 +15,9 @@ Run from the repository root: ``.venv/bin/python research/issue-16/merge_r23b.py
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+
+from csvio import merge_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -94,32 +95,8 @@ SOURCE_FIXES = {
 }
 
 
-def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({f: row.get(f, "") for f in fields} for row in rows)
-
-
 def main() -> None:
-    staged = [a for g in GROUPS for a in read(STAGED / g / "actions.csv")[1]]
-    actions = [a for a in staged if (a["place_id"], a["title_en"]) not in DROP_ACTIONS]
-    assert len(actions) == len(staged) - len(DROP_ACTIONS)
-    fields, rows = read(DATA / "actions.csv")
-    write(DATA / "actions.csv", fields, rows + actions)
-
-    fields, sources = read(DATA / "sources.csv")
-    known = {s["id"] for s in sources}
-    used = {sid for a in actions for sid in a["source_ids"].split(";") if sid}
-    staged_sources = {s["id"]: s for g in GROUPS for s in read(STAGED / g / "sources.csv")[1]}
-    add = [dict(staged_sources[i], **SOURCE_FIXES.get(i, {})) for i in sorted(used - known)]
-    write(DATA / "sources.csv", fields, sources + add)
+    merge_actions(DATA, STAGED, GROUPS, DROP_ACTIONS, SOURCE_FIXES)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,9 @@ Run from the repository root: ``.venv/bin/python research/issue-16/merge_r23c.py
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
+
+from csvio import merge_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -55,30 +55,8 @@ SOURCE_FIXES = {
 }
 
 
-def _merge_r23b() -> ModuleType:
-    """The r23b script, for its CSV reader and writer (one pair for both passes)."""
-    spec = importlib.util.spec_from_file_location(
-        "merge_r23b", Path(__file__).with_name("merge_r23b.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main() -> None:
-    r23b = _merge_r23b()
-    staged = [a for g in GROUPS for a in r23b.read(STAGED / g / "actions.csv")[1]]
-    actions = [a for a in staged if (a["place_id"], a["title_en"]) not in DROP_ACTIONS]
-    assert len(actions) == len(staged) - len(DROP_ACTIONS)
-    fields, rows = r23b.read(DATA / "actions.csv")
-    r23b.write(DATA / "actions.csv", fields, rows + actions)
-
-    fields, sources = r23b.read(DATA / "sources.csv")
-    known = {s["id"] for s in sources}
-    used = {sid for a in actions for sid in a["source_ids"].split(";") if sid}
-    staged_sources = {s["id"]: s for g in GROUPS for s in r23b.read(STAGED / g / "sources.csv")[1]}
-    add = [dict(staged_sources[i], **SOURCE_FIXES.get(i, {})) for i in sorted(used - known)]
-    r23b.write(DATA / "sources.csv", fields, sources + add)
+    merge_actions(DATA, STAGED, GROUPS, DROP_ACTIONS, SOURCE_FIXES)
 
 
 if __name__ == "__main__":
