@@ -1,11 +1,14 @@
-"""How much of each programme's places the content covers: summaries, owed actions,
-targets, and sources read at their publisher's own address."""
+"""How much the content covers: of each programme's places, summaries, owed actions, targets
+and sources read at their publisher's own address; of each official list, how many members
+the atlas holds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atlas.dataset import Dataset
+import pandas as pd
+
+from atlas.dataset import Dataset, per_dataset
 
 TOTAL = "all"
 
@@ -166,3 +169,42 @@ def backing_table(rows: list[Backing]) -> str:
     ]
     lines += [f"| `{r.table}` | {r.rows} | {r.backed} | {r.share:.0%} |" for r in rows]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ListGap:
+    """An official list (one programme's batch) of which the atlas holds only part."""
+
+    programme: str
+    batch: int | None  # None: the programme has no batches
+    official: int  # members the official list names (sizes.csv)
+    held: int  # of them, places in the atlas with a sourced membership
+
+
+@per_dataset(maxsize=1)
+def incomplete_lists(dataset: Dataset) -> tuple[ListGap, ...]:
+    """The official lists the atlas holds fewer members of than the list names, in the
+    order of programmes.csv, then by batch. A list whose size is not known is not listed."""
+    sizes = dataset.sizes
+    if sizes is None or sizes.empty:
+        return ()
+    members = dataset.memberships
+    batches = members["batch"].astype("object").where(members["batch"].notna(), None)
+    held = (
+        pd.DataFrame(
+            {"programme": members["programme"], "batch": batches, "place": members["place_id"]}
+        )
+        .groupby(["programme", "batch"], dropna=False)["place"]
+        .nunique()
+    )
+    counts = {(p, None if b is None or b != b else int(b)): int(n) for (p, b), n in held.items()}
+    order = {p: i for i, p in enumerate(dataset.programmes.index)}
+    gaps = []
+    for programme, batch, official in zip(
+        sizes["programme"], sizes["batch"].astype("object"), sizes["official_size"], strict=True
+    ):
+        key = (programme, None if pd.isna(batch) else int(batch))
+        have = counts.get(key, 0)
+        if have < int(official):
+            gaps.append(ListGap(programme, key[1], int(official), have))
+    return tuple(sorted(gaps, key=lambda g: (order.get(g.programme, len(order)), g.batch or 0)))

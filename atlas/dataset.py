@@ -32,6 +32,7 @@ from atlas.schema import (
     METRICS,
     PLACES,
     PROGRAMMES,
+    SIZES,
     TABLES,
     TARGETS,
     Column,
@@ -70,6 +71,7 @@ class Dataset:
     actions: pd.DataFrame
     directory: Path
     targets: pd.DataFrame | None = None  # None only for a folder without targets.csv
+    sizes: pd.DataFrame | None = None  # official list sizes; None only without sizes.csv
 
     def place(self, place_id: str) -> pd.Series | None:
         """Return one place row by id, or ``None``."""
@@ -344,6 +346,14 @@ def validate_dir(directory: Path) -> tuple[dict[str, pd.DataFrame], list[Problem
     _check_refs(targets, TARGETS, "place_id", place_ids, "place", problems)
     _check_refs(targets, TARGETS, "source_ids", sources, "source", problems)
     _check_targets(targets, problems)
+    sizes = frames["sizes"]
+    _check_refs(sizes, SIZES, "programme", set(frames["programmes"]["id"]), "programme", problems)
+    _check_refs(sizes, SIZES, "source_ids", sources, "source", problems)
+    for line, size in zip(sizes["row"].tolist(), sizes["official_size"].tolist(), strict=True):
+        if pd.notna(size) and size <= 0:
+            problems.append(
+                Problem(SIZES.filename, f"{size} is not positive", line, "official_size")
+            )
     return frames, problems
 
 
@@ -403,6 +413,7 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
         actions=frames["actions"],
         directory=folder,
         targets=frames["targets"],
+        sizes=frames["sizes"],
     )
 
 

@@ -262,6 +262,21 @@ TARGETS = Table(
     ),
 )
 
+SIZES = Table(
+    name="sizes",
+    filename="sizes.csv",
+    key=("programme", "batch"),
+    optional_file=True,
+    help="How many members each programme's official list names (per batch), where known.",
+    columns=(
+        Column("programme", Kind.SLUG, True),
+        Column("batch", Kind.INT, help="Empty for a programme without batches."),
+        Column("official_size", Kind.INT, True, help="Members the official list names."),
+        Column("source_ids", Kind.SLUG_LIST, True, help="Sources that give the size."),
+        Column("note", Kind.TEXT, help="What the list counts (e.g. 21 cities and 43 parks)."),
+    ),
+)
+
 TABLES: tuple[Table, ...] = (
     PROVINCES,
     PROGRAMMES,
@@ -270,6 +285,7 @@ TABLES: tuple[Table, ...] = (
     MEMBERSHIPS,
     ACTIONS,
     TARGETS,
+    SIZES,
 )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.coverage import incomplete_lists
 from atlas.escape import escape_markdown as md
 from atlas.panel import source_lines
 from ui.links import CORRECTIONS_ANCHOR
 from ui.page import open_page
 from ui.shell import run_inside_the_app
-from ui.text import programme_name, source_credit
+from ui.text import list_gap_line, programme_name, source_credit
 
 run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("about")
@@ -34,6 +35,9 @@ for programme in dataset.programmes.itertuples(index=False):
 
 st.header(t("about.gaps"), anchor=False)
 st.markdown(t("about.gaps.text"))
+gaps = incomplete_lists(dataset)
+if gaps:  # the official lists the atlas holds only part of, with their sizes
+    st.markdown("\n".join(f"- {list_gap_line(dataset, t, g)}" for g in gaps))
 
 st.header(t("about.corrections"), anchor=CORRECTIONS_ANCHOR)
 st.markdown(t("about.corrections.text"))

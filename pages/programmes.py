@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.coverage import incomplete_lists
 from atlas.escape import escape_markdown as md
 from atlas.filters import within_families
 from atlas.insights import filtered_memberships
@@ -17,6 +18,7 @@ page = open_page("programmes")
 dataset, view, t = page.dataset, page.view, page.t
 members = filtered_memberships(dataset, view)
 places = dataset.places
+gaps = incomplete_lists(dataset)
 
 st.title(t("programmes.title"), anchor=False)
 chosen = within_families(dataset, view).programmes or tuple(dataset.programmes.index)
@@ -41,6 +43,14 @@ for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
             for (batch, year), count in grouped.items()
         ]
         st.markdown("\n".join(f"- {line}" for line in lines))
+        for gap in (g for g in gaps if g.programme == programme.id):  # the list is partial here
+            if gap.batch is None:
+                text = t("programmes.incomplete.single", official=gap.official, held=gap.held)
+            else:
+                text = t(
+                    "programmes.incomplete", batch=gap.batch, official=gap.official, held=gap.held
+                )
+            st.caption(text)
         ids = sorted(set(rows["place_id"]), key=lambda p: places.at[p, "name_en"])
         with st.expander(t("programmes.places", count=len(ids))):
             columns = st.columns(3)

@@ -183,7 +183,20 @@ TARGETS = [
         "source_ids": "notice-a",
     },
 ]
+# Official list sizes: batch 1 of the low-carbon pilots is incomplete here (1 of 13), the
+# emissions-trading pilots' list complete (1 of 1).
+SIZES = [
+    {
+        "programme": "low-carbon-pilot",
+        "batch": "1",
+        "official_size": "13",
+        "source_ids": "notice-a",
+    },
+    {"programme": "ets-pilot", "batch": "", "official_size": "1", "source_ids": "notice-b"},
+]
+
 ROWS = {
+    "sizes": SIZES,
     "targets": TARGETS,
     "provinces": PROVINCES,
     "programmes": PROGRAMMES,

@@ -145,3 +145,43 @@ def test_every_page_draws_once_per_script_run(name, monkeypatch) -> None:
     at.switch_page(str(ROOT / "pages" / f"{name}.py")).run()
     assert not at.exception, at.exception
     assert opened == ["map", name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "zero_carbon", "about_line"),
+    [
+        (
+            "en",
+            "Batch 1: the official list names 52; 21 of them are in the atlas so far",
+            "National zero-carbon parks, batch 1: 21 of 52 in the atlas",
+        ),
+        (
+            "zh",
+            "第1批官方名单共52个，本图集目前收录21个",
+            "国家级零碳园区 · 第1批：已收录21个，官方名单共52个",
+        ),
+    ],
+)
+def test_partial_official_lists_say_how_much_of_them_the_atlas_holds(
+    lang: str, zero_carbon: str, about_line: str
+) -> None:
+    # A researcher must not take 21 zero-carbon parks for the whole list of 52.
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(str(ROOT / "pages" / "programmes.py")).run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(zero_carbon) for c in captions), captions
+    # One such line per partial list (6), none for a complete one such as the 23
+    # climate-finance pilots.
+    partial = [c for c in captions if c.endswith(("yet).", "来源）。"))]
+    assert len(partial) == 6, partial
+    assert not any("23" in c for c in partial)
+    at.switch_page(str(ROOT / "pages" / "about.py")).run()
+    lines = [
+        line.removeprefix("- ").replace("\\", "")
+        for m in at.markdown
+        for line in m.value.splitlines()
+    ]
+    assert about_line in lines  # (Markdown escapes removed)

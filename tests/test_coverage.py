@@ -53,3 +53,25 @@ def test_backing_table_is_markdown() -> None:
         "| `actions` | 406 | 129 | 32% |",
         "| `targets` | 0 | 0 | 100% |",
     ]
+
+
+def test_incomplete_lists_are_those_the_atlas_holds_fewer_members_of(tmp_path: Path) -> None:
+    from atlas.coverage import ListGap, incomplete_lists
+    from tests.factory import SIZES
+
+    dataset = load_dataset(write_dataset(tmp_path / "data"))
+    # Batch 1 of the low-carbon pilots: 13 on the list, 1 here; the ETS list (1) is complete.
+    assert incomplete_lists(dataset) == (ListGap("low-carbon-pilot", 1, 13, 1),)
+    bigger = [*SIZES, {"programme": "low-carbon-pilot", "batch": "3", "official_size": "2",
+                       "source_ids": "notice-a"}]  # fmt: skip
+    other = load_dataset(write_dataset(tmp_path / "other", sizes=bigger))
+    found = [(g.batch, g.held, g.official) for g in incomplete_lists(other)]
+    assert found == [(1, 1, 13), (3, 1, 2)]
+
+
+def test_no_sizes_file_means_no_list_is_known_to_be_incomplete(tmp_path: Path) -> None:
+    from atlas.coverage import incomplete_lists
+
+    folder = write_dataset(tmp_path / "data")
+    (folder / "sizes.csv").unlink()
+    assert incomplete_lists(load_dataset(folder)) == ()

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from atlas.schema import TABLES
@@ -62,6 +63,16 @@ def test_sizes_per_programme_and_batch(real) -> None:
         .items()
     }
     assert found == {key: have for key, (_official, have) in SIZES.items()}
+
+
+def test_sizes_file_gives_the_official_sizes_encoded_here(real) -> None:
+    # data/sizes.csv (what the Programmes and About pages show) against the numbers above.
+    sizes = real.sizes
+    given = {
+        (p, None if pd.isna(b) else int(b)): int(n)
+        for p, b, n in zip(sizes["programme"], sizes["batch"], sizes["official_size"], strict=True)
+    }
+    assert given == {key: official for key, (official, _) in SIZES.items() if official}
 
 
 def test_official_sizes_are_documented_where_they_differ() -> None:

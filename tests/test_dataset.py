@@ -8,7 +8,7 @@ import pytest
 
 from atlas.dataset import load_dataset, validate_dir
 from atlas.schema import DataError
-from tests.factory import MEMBERSHIPS, PLACES, SOURCES, place, write_dataset
+from tests.factory import MEMBERSHIPS, PLACES, SIZES, SOURCES, place, write_dataset
 
 
 def problems_of(directory: Path) -> list[str]:
@@ -99,6 +99,22 @@ def test_real_dataset_validates(real) -> None:
         (
             {"memberships": [MEMBERSHIPS[0], MEMBERSHIPS[0]]},
             "memberships.csv, row 3, column 'place_id': duplicate place_id/programme/batch",
+        ),
+        (
+            {"sizes": [{**SIZES[0], "programme": "moon-pilot"}]},
+            "sizes.csv, row 2, column 'programme': unknown programme 'moon-pilot'",
+        ),
+        (
+            {"sizes": [{**SIZES[0], "official_size": "0"}]},
+            "sizes.csv, row 2, column 'official_size': 0 is not positive",
+        ),
+        (
+            {"sizes": [{**SIZES[0], "official_size": "many"}]},
+            "sizes.csv, row 2, column 'official_size': 'many' is not",
+        ),
+        (
+            {"sizes": [SIZES[0], SIZES[0]]},
+            "sizes.csv, row 3, column 'programme': duplicate programme/batch",
         ),
         (
             {"sources": [*SOURCES, {**SOURCES[0], "id": "bad-url", "url": "javascript:alert(1)"}]},

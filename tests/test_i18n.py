@@ -120,7 +120,7 @@ def rendered_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-PAGES = ["pages/map.py", "pages/about.py", "pages/targets.py"]
+PAGES = ["pages/map.py", "pages/about.py", "pages/targets.py", "pages/programmes.py"]
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -3,6 +3,7 @@ values, and the credit line of a source."""
 
 from __future__ import annotations
 
+from atlas.coverage import ListGap
 from atlas.dataset import Dataset
 from atlas.escape import escape_markdown as md
 from atlas.escape import markdown_link
@@ -55,3 +56,13 @@ def source_credit(source: SourceLine, t: Translator, markdown: bool = True) -> s
     if source.copy:
         text += f" ({t('panel.copy_at', site=esc(source.site))})"
     return text
+
+
+def list_gap_line(dataset: Dataset, t: Translator, gap: ListGap) -> str:
+    """'Zero-carbon parks, batch 1: 21 of 52 in the atlas' (Markdown, the name escaped)."""
+    name = md(programme_name(dataset, t, gap.programme))
+    if gap.batch is None:
+        return t("about.gaps.line.single", programme=name, held=gap.held, official=gap.official)
+    return t(
+        "about.gaps.line", programme=name, batch=gap.batch, held=gap.held, official=gap.official
+    )
