@@ -4,6 +4,8 @@ bar, in Chromium at 1440x900 and on a 390x844 phone, every outside request block
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import IDLE, MAP_FRAME
@@ -232,3 +234,26 @@ def test_nearby_puts_wuhans_province_and_parks_apart_from_the_distances(offline)
     ).click()
     assert panel_heading(offline, "Hubei").startswith("Hubei · 湖北省")
     assert not offline.blocked and not offline.errors
+
+
+# Icons of the page list and the map page's expanders: each one's font and width.
+ICONS = """() => [...document.querySelectorAll(
+  '[data-testid=stSidebarNavLink], [data-testid=stExpander] summary')].map((el) => {
+    const icon = el.querySelector('[data-testid=stIconMaterial], [data-testid=stExpanderIcon]');
+    return {text: el.innerText, font: icon ? getComputedStyle(icon).fontFamily : '',
+            width: icon ? icon.getBoundingClientRect().width : 0};
+  })"""
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2139]")
+
+
+def test_icons_are_drawn_from_the_apps_own_font(offline) -> None:
+    # Emoji need an emoji font on the reader's machine (this machine has none: they showed as
+    # empty boxes); Streamlit's Material font comes from the app itself, offline too.
+    open_map(offline, "basemap=none&place=wuhan")
+    icons = offline.page.evaluate(ICONS)
+    assert len(icons) >= 8 + 3  # the eight pages; share, nearby and the table's expanders
+    for icon in icons:
+        assert "Material Symbols" in icon["font"] and icon["width"] > 0, icon
+        assert not EMOJI.search(icon["text"]), icon
+    assert offline.page.evaluate("() => document.fonts.check('16px \"Material Symbols Rounded\"')")
+    assert offline.blocked == []

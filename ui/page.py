@@ -71,5 +71,5 @@ def open_page(name: str) -> PageContext:
         from atlas.escape import escape_markdown
 
         lines = "\n".join(f"- {escape_markdown(notice_text(n, t))}" for n in ignored)
-        st.warning(f"**{t('notice.title')}**\n{lines}", icon="⚠️")
+        st.warning(f"**{t('notice.title')}**\n{lines}", icon=":material/warning:")
     return PageContext(dataset, options, view, t)

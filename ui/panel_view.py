@@ -214,7 +214,7 @@ def render_nearby(dataset: Dataset, place_id: str, view: ViewState, t: Translato
     stays open from place to place).
     """
     section = st.expander(
-        t("nearby.section"), key=state.W_NEARBY_OPEN, on_change="rerun", icon="📍"
+        t("nearby.section"), key=state.W_NEARBY_OPEN, on_change="rerun", icon=":material/near_me:"
     )
     if not section.open:
         return

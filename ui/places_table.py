@@ -103,7 +103,9 @@ def render_places_table(dataset: Dataset, shown: pd.DataFrame, t: Translator) ->
     """
     # A constant label: the expander's identity includes it, so a count in it would
     # close the table whenever a filter changes.
-    panel = st.expander(t("table.expander"), key=state.W_TABLE, on_change="rerun", icon="📋")
+    panel = st.expander(
+        t("table.expander"), key=state.W_TABLE, on_change="rerun", icon=":material/table_view:"
+    )
     if not panel.open:
         return
     panel.markdown(f"#### {t('table.title', count=len(shown))}")

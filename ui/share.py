@@ -29,7 +29,9 @@ def render_share_and_export(
     Collapsed, and drawn only once opened: most reruns never need the link, its QR
     code or the download buttons (a lazy expander reruns the app when toggled).
     """
-    panel = st.expander(t("share.title"), key=state.W_SHARE, on_change="rerun", icon="🔗")
+    panel = st.expander(
+        t("share.title"), key=state.W_SHARE, on_change="rerun", icon=":material/share:"
+    )
     if not panel.open:
         return
     with panel:

@@ -26,15 +26,17 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 # (a deep link before any run of this process called st.navigation).
 PAGES = APP.parent / "pages"
 # (file stem = url path, title key, icon); the first is the default page.
+# Material icons, drawn from the font Streamlit serves itself: emoji need an emoji font on the
+# reader's machine, and without one (many Linux desktops, kiosks) they show as empty boxes.
 PAGE_LIST = (
-    ("map", "nav.map", "🗺️"),
-    ("programmes", "nav.programmes", "📋"),
-    ("timeline", "nav.timeline", "📈"),
-    ("overlaps", "nav.overlaps", "🔀"),
-    ("provinces", "nav.provinces", "🗾"),
-    ("compare", "nav.compare", "⚖️"),
-    ("targets", "nav.targets", "🎯"),
-    ("about", "nav.about", "ℹ️"),
+    ("map", "nav.map", ":material/map:"),
+    ("programmes", "nav.programmes", ":material/list_alt:"),
+    ("timeline", "nav.timeline", ":material/timeline:"),
+    ("overlaps", "nav.overlaps", ":material/join_inner:"),
+    ("provinces", "nav.provinces", ":material/public:"),
+    ("compare", "nav.compare", ":material/compare_arrows:"),
+    ("targets", "nav.targets", ":material/target:"),
+    ("about", "nav.about", ":material/info:"),
 )
 _INSIDE = ContextVar("atlas_inside_the_app", default=False)
 
