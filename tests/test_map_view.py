@@ -102,3 +102,12 @@ def test_the_component_gets_what_st_folium_would_send(
     # The same base parts serve every rerun: a second layer needs no new base map.
     map_view.component_args(base, layer(), None, None)
     assert sent[2]["script"] == theirs["script"] and sent[2]["key"] == theirs["key"]
+
+
+def test_the_legend_lists_only_programmes_with_places(real: Dataset) -> None:
+    # The low-carbon communities have no sourced member, so no marker: no legend entry either.
+    assert "low-carbon-community" not in set(real.memberships["programme"])
+    script = map_view._base(real, "en", "none", None, "").script
+    held = real.programmes.loc[sorted(set(real.memberships["programme"]))]
+    assert all(name in script for name in held["name_en"])
+    assert real.programmes.at["low-carbon-community", "name_en"] not in script

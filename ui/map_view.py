@@ -136,7 +136,12 @@ def _base(
     family_names = {f: t(f"family.{f}") for f in set(families.values()) if f}
     # The ring first: it applies across families, and the list may scroll.
     legend = [(t("map.legend.ring"), LEGEND_RING)]
-    legend += legend_by_family(colours, families, names.programmes, family_names)
+    # Only programmes with a sourced member: one without (the low-carbon communities) has no
+    # marker on the map for its entry to explain.
+    held = set(dataset.memberships["programme"])
+    legend += legend_by_family(
+        {p: c for p, c in colours.items() if p in held}, families, names.programmes, family_names
+    )
     legend.append((t("map.legend.none"), NO_PROGRAMME_COLOUR))
     fmap = base_map(
         data.geo(dataset, gcj02).provinces,
