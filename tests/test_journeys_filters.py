@@ -93,8 +93,8 @@ def test_the_page_list_follows_the_language_switch_at_once(offline) -> None:
     offline.page.wait_for_selector(IDLE, timeout=60_000)
     offline.page.wait_for_function(NAV_SAYS, arg="试点项目")
     assert "Programmes" not in nav.inner_text()
-    # As a person, click again once the page has settled: the page list is drawn early in the
-    # run, and a click on the switch while the run still redraws it can be dropped.
+    # As a person, click again once the page has settled. The page list is drawn early in the
+    # run, and in one CI run (2026-12-02) a click made while the run went on had no effect.
     offline.page.wait_for_timeout(300)
     offline.page.wait_for_selector(IDLE, timeout=60_000)
     offline.page.locator(".st-key-w_lang").get_by_text("English").click()
