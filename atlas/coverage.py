@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from atlas.dataset import Dataset, per_dataset
 
 TOTAL = "all"
@@ -189,22 +187,14 @@ def incomplete_lists(dataset: Dataset) -> tuple[ListGap, ...]:
     if sizes is None or sizes.empty:
         return ()
     members = dataset.memberships
-    batches = members["batch"].astype("object").where(members["batch"].notna(), None)
-    held = (
-        pd.DataFrame(
-            {"programme": members["programme"], "batch": batches, "place": members["place_id"]}
-        )
-        .groupby(["programme", "batch"], dropna=False)["place"]
-        .nunique()
-    )
-    counts = {(p, None if b is None or b != b else int(b)): int(n) for (p, b), n in held.items()}
+    # Batch 0 stands for "no batch" on both sides (batches are numbered from 1).
+    held = members.groupby(["programme", members["batch"].fillna(0)])["place_id"].nunique()
     order = {p: i for i, p in enumerate(dataset.programmes.index)}
     gaps = []
     for programme, batch, official in zip(
-        sizes["programme"], sizes["batch"].astype("object"), sizes["official_size"], strict=True
+        sizes["programme"], sizes["batch"].fillna(0), sizes["official_size"], strict=True
     ):
-        key = (programme, None if pd.isna(batch) else int(batch))
-        have = counts.get(key, 0)
-        if have < int(official):
-            gaps.append(ListGap(programme, key[1], int(official), have))
+        have = int(held.get((programme, batch), 0))
+        if have < official:
+            gaps.append(ListGap(programme, int(batch) or None, int(official), have))
     return tuple(sorted(gaps, key=lambda g: (order.get(g.programme, len(order)), g.batch or 0)))

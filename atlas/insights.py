@@ -181,9 +181,7 @@ class Surroundings:
 
     within: tuple[str, ...]  # places that contain it (its city, province, group), nearest first
     inside: tuple[str, ...]  # places it contains, largest first (a province's cities, then parks)
-    city: (
-        str | None
-    )  # the city it lies in (a park, town, community, district or county), if a pilot
+    city: str | None  # its city (of a park, town, community, district or county), if a pilot
     beside: tuple[str, ...]  # other places in that same city
 
 

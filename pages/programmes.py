@@ -11,7 +11,7 @@ from atlas.insights import filtered_memberships
 from ui.links import place_link
 from ui.page import open_page
 from ui.shell import run_inside_the_app
-from ui.text import place_label, programme_name
+from ui.text import list_gap_caption, place_label, programme_name
 
 run_inside_the_app()  # a deep link after a restart may run this file alone
 page = open_page("programmes")
@@ -44,13 +44,7 @@ for programme in dataset.programmes.loc[list(chosen)].itertuples(index=False):
         ]
         st.markdown("\n".join(f"- {line}" for line in lines))
         for gap in (g for g in gaps if g.programme == programme.id):  # the list is partial here
-            if gap.batch is None:
-                text = t("programmes.incomplete.single", official=gap.official, held=gap.held)
-            else:
-                text = t(
-                    "programmes.incomplete", batch=gap.batch, official=gap.official, held=gap.held
-                )
-            st.caption(text)
+            st.caption(list_gap_caption(t, gap))
         ids = sorted(set(rows["place_id"]), key=lambda p: places.at[p, "name_en"])
         with st.expander(t("programmes.places", count=len(ids))):
             columns = st.columns(3)

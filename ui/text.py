@@ -58,6 +58,14 @@ def source_credit(source: SourceLine, t: Translator, markdown: bool = True) -> s
     return text
 
 
+def list_gap_caption(t: Translator, gap: ListGap) -> str:
+    """Under a programme's batches: 'Batch 1: the official list names 52; 21 of them are in
+    the atlas so far (...)'."""
+    if gap.batch is None:
+        return t("programmes.incomplete.single", official=gap.official, held=gap.held)
+    return t("programmes.incomplete", batch=gap.batch, official=gap.official, held=gap.held)
+
+
 def list_gap_line(dataset: Dataset, t: Translator, gap: ListGap) -> str:
     """'Zero-carbon parks, batch 1: 21 of 52 in the atlas' (Markdown, the name escaped)."""
     name = md(programme_name(dataset, t, gap.programme))
