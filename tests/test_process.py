@@ -1,4 +1,4 @@
-"""The server process's garbage-collector thresholds (ui/process.py)."""
+"""The server process's one-time set-up (ui/process.py): collector thresholds, handoff."""
 
 from __future__ import annotations
 
@@ -39,5 +39,11 @@ def test_a_run_of_the_app_sets_them(monkeypatch: pytest.MonkeyPatch) -> None:
         process._PREPARED.clear()  # once per process: this test's process may have done it
         AppTest.from_file(str(APP), default_timeout=60).run()
         assert gc.get_threshold() == GC_THRESHOLDS
+        # ... and hands script events to the event loop in batches (ui/event_handoff.py)
+        from streamlit.runtime.app_session import AppSession
+
+        from ui.event_handoff import _call_soon_in_batches
+
+        assert AppSession._call_soon_on_event_loop is _call_soon_in_batches
     finally:
         gc.set_threshold(*before)

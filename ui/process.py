@@ -1,5 +1,6 @@
-"""Once per server process: the map's local assets, the theme message, and the garbage
-collector's thresholds for a busy Streamlit server (:func:`prepare_process`).
+"""Once per server process: the map's local assets, the theme message, script events handed
+to the event loop in batches (ui/event_handoff.py), and the garbage collector's thresholds
+for a busy Streamlit server (:func:`prepare_process`).
 
 Python's default thresholds (700, 10, 10) start a young collection every 700 net
 allocations and a full one, over the whole heap (the dataset, pandas, folium, Streamlit),
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Mapping
 
 from atlas.assets import ensure_static_assets
+from ui.event_handoff import install_event_handoff
 from ui.theme_message import install_theme_message
 
 GC_THRESHOLDS = (10_000, 10, 10)
@@ -61,7 +63,8 @@ _PREPARING = threading.Lock()
 
 def prepare_process() -> None:
     """The process's one-time set-up, from the first run of any page: the vendored map assets
-    (`make run` has usually copied them), the collector's thresholds and the theme message.
+    (`make run` has usually copied them), the collector's thresholds, the theme message and
+    the event handoff.
     An event, not ``st.cache_resource``: that hashed its key on every run (and, defined in
     app.py, the function's source too: ~0.4 ms of each whole-page run)."""
     if _PREPARED.is_set():
@@ -71,4 +74,5 @@ def prepare_process() -> None:
             ensure_static_assets()
             tune_collector()
             install_theme_message()
+            install_event_handoff()
             _PREPARED.set()
