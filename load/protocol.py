@@ -382,6 +382,7 @@ class ProtocolUser:
         self.screen: Screen | None = None
         self.programme: str | None = None  # the programme label chosen, if any
         self.widgets = Widgets()
+        self._closing_tabs: set[asyncio.Task[None]] = set()
 
     @property
     def held(self) -> bool:
@@ -416,7 +417,11 @@ class ProtocolUser:
         check(screen)
         old, self.conn = self.conn, conn
         if old is not None:
-            await old.close()  # the new tab is up: close the old one
+            # The new tab is up: close the old one without waiting for the server's reply,
+            # as a browser does (the open's time would otherwise include the handshake).
+            closing = asyncio.create_task(old.close())
+            self._closing_tabs.add(closing)
+            closing.add_done_callback(self._closing_tabs.discard)
         return screen
 
     async def open(self, rng: random.Random) -> None:
@@ -517,3 +522,4 @@ class ProtocolUser:
     async def close(self) -> None:
         if self.conn is not None:
             await self.conn.close()
+        await asyncio.gather(*self._closing_tabs, return_exceptions=True)

@@ -1,4 +1,4 @@
-"""The server process's one-time set-up (ui/process.py): collector thresholds, handoff."""
+"""The server process's one-time set-up (ui/process.py): collector thresholds, handoff, send loop."""
 
 from __future__ import annotations
 
@@ -45,5 +45,11 @@ def test_a_run_of_the_app_sets_them(monkeypatch: pytest.MonkeyPatch) -> None:
         from ui.event_handoff import _call_soon_in_batches
 
         assert AppSession._call_soon_on_event_loop is _call_soon_in_batches
+        # ... and lets its send loop send messages in batches (ui/send_loop.py)
+        from streamlit.runtime import runtime
+
+        from ui.send_loop import sleep
+
+        assert runtime.asyncio.sleep is sleep
     finally:
         gc.set_threshold(*before)

@@ -1,5 +1,6 @@
 """Once per server process: the map's local assets, the theme message, script events handed
-to the event loop in batches (ui/event_handoff.py), and the garbage collector's thresholds
+to the event loop in batches (ui/event_handoff.py), messages sent in batches
+(ui/send_loop.py), and the garbage collector's thresholds
 for a busy Streamlit server (:func:`prepare_process`).
 
 Python's default thresholds (700, 10, 10) start a young collection every 700 net
@@ -21,6 +22,7 @@ from collections.abc import Mapping
 
 from atlas.assets import ensure_static_assets
 from ui.event_handoff import install_event_handoff
+from ui.send_loop import install_send_loop
 from ui.theme_message import install_theme_message
 
 GC_THRESHOLDS = (10_000, 10, 10)
@@ -63,8 +65,8 @@ _PREPARING = threading.Lock()
 
 def prepare_process() -> None:
     """The process's one-time set-up, from the first run of any page: the vendored map assets
-    (`make run` has usually copied them), the collector's thresholds, the theme message and
-    the event handoff.
+    (`make run` has usually copied them), the collector's thresholds, the theme message, the
+    event handoff and the send loop.
     An event, not ``st.cache_resource``: that hashed its key on every run (and, defined in
     app.py, the function's source too: ~0.4 ms of each whole-page run)."""
     if _PREPARED.is_set():
@@ -75,4 +77,5 @@ def prepare_process() -> None:
             tune_collector()
             install_theme_message()
             install_event_handoff()
+            install_send_loop()
             _PREPARED.set()
