@@ -1,4 +1,4 @@
-"""The server process's one-time set-up (ui/process.py): collector thresholds, handoff, send loop."""
+"""The server process's one-time set-up (ui/process.py): collector, handoff, send loop."""
 
 from __future__ import annotations
 
