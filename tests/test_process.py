@@ -1,4 +1,4 @@
-"""The server process's one-time set-up (ui/process.py): collector, handoff, send loop."""
+"""The server process's one-time set-up (ui/process.py): collector, handoff, send, page."""
 
 from __future__ import annotations
 
@@ -51,5 +51,11 @@ def test_a_run_of_the_app_sets_them(monkeypatch: pytest.MonkeyPatch) -> None:
         from ui.send_loop import sleep
 
         assert runtime.asyncio.sleep is sleep
+        # ... and answers GET / from memory (ui/index_page.py)
+        from starlette.staticfiles import StaticFiles
+
+        from ui.index_page import get_response
+
+        assert StaticFiles.get_response is get_response
     finally:
         gc.set_threshold(*before)

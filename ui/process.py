@@ -1,7 +1,7 @@
-"""Once per server process: the map's local assets, the theme message, script events handed
-to the event loop in batches (ui/event_handoff.py), messages sent in batches
-(ui/send_loop.py), and the garbage collector's thresholds
-for a busy Streamlit server (:func:`prepare_process`).
+"""Once per server process (:func:`prepare_process`): the map's local assets, the theme
+message, and what a busy Streamlit server needs: script events handed to the event loop in
+batches (ui/event_handoff.py), messages sent in batches (ui/send_loop.py), the page at /
+from memory (ui/index_page.py), and the garbage collector's thresholds.
 
 Python's default thresholds (700, 10, 10) start a young collection every 700 net
 allocations and a full one, over the whole heap (the dataset, pandas, folium, Streamlit),
@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from atlas.assets import ensure_static_assets
 from ui.event_handoff import install_event_handoff
+from ui.index_page import install_index_page
 from ui.send_loop import install_send_loop
 from ui.theme_message import install_theme_message
 
@@ -66,7 +67,7 @@ _PREPARING = threading.Lock()
 def prepare_process() -> None:
     """The process's one-time set-up, from the first run of any page: the vendored map assets
     (`make run` has usually copied them), the collector's thresholds, the theme message, the
-    event handoff and the send loop.
+    event handoff, the send loop and the page from memory.
     An event, not ``st.cache_resource``: that hashed its key on every run (and, defined in
     app.py, the function's source too: ~0.4 ms of each whole-page run)."""
     if _PREPARED.is_set():
@@ -78,4 +79,5 @@ def prepare_process() -> None:
             install_theme_message()
             install_event_handoff()
             install_send_loop()
+            install_index_page()
             _PREPARED.set()
