@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import anyio.to_thread
 import pytest
 from starlette.staticfiles import StaticFiles
@@ -12,6 +10,7 @@ from streamlit.web.server.starlette.starlette_static_routes import (
     create_streamlit_static_handler,
 )
 
+from tests.aio import run_coroutine
 from ui import index_page
 
 Answer = tuple[int, dict[str, str], bytes]
@@ -42,7 +41,7 @@ def _get(path: str, query: str = "", method: str = "GET", headers=()) -> Answer:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(STATIC(scope, receive, send))
+    run_coroutine(STATIC(scope, receive, send))
     start = sent[0]
     found = {k.decode(): v.decode() for k, v in start["headers"]}
     return start["status"], found, b"".join(m.get("body", b"") for m in sent[1:])
@@ -110,5 +109,5 @@ def test_another_static_directory_is_left_to_starlette(tmp_path, from_memory) ->
     app = StaticFiles(directory=tmp_path, html=True)
     scope = {"type": "http", "method": "GET", "path": "/", "headers": []}
     assert not index_page._is_streamlits(str(app.directory))
-    response = asyncio.run(index_page.get_response(app, index_page.ROOT, scope))
+    response = run_coroutine(index_page.get_response(app, index_page.ROOT, scope))
     assert type(response).__name__ == "FileResponse"

@@ -8,6 +8,7 @@ import inspect
 import pytest
 from streamlit.runtime import runtime as streamlit_runtime
 
+from tests.aio import run_coroutine
 from ui import send_loop
 
 
@@ -34,7 +35,7 @@ def _suspends(awaitable) -> bool:
         steps.append("after sleep")
         await task
 
-    asyncio.run(main())
+    run_coroutine(main())
     return steps[0] == "other ran"
 
 
@@ -56,7 +57,7 @@ def test_a_sleep_with_a_delay_or_a_result_is_asyncios_own(fresh_count) -> None:
     async def result() -> str:
         return await send_loop.sleep(0.001, "result")
 
-    assert asyncio.run(result()) == "result"
+    assert run_coroutine(result()) == "result"
 
 
 def test_install_gives_streamlits_runtime_the_batched_sleep_and_nothing_else() -> None:
