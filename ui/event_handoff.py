@@ -21,7 +21,6 @@ from typing import Any
 
 from streamlit.runtime.app_session import AppSession
 
-_STREAMLITS: Callable[[AppSession, Callable[[], None]], None] = AppSession._call_soon_on_event_loop
 _LOG = logging.getLogger(__name__)
 
 

@@ -13,7 +13,7 @@ last-modified, ETag, type; Streamlit then adds its ``no-cache``), and a 304 to a
 Only ``GET /`` of Streamlit's static directory is served this way. Everything else, HEAD, a
 page path (``/programmes``, answered with the same file after a failed look-up) and the
 redirect of a path without its slash, is Starlette's as before. This replaces
-``StaticFiles.get_response`` (Starlette 0.5x, under Streamlit 1.67) with a function that
+``StaticFiles.get_response`` (Starlette 1.10, under Streamlit 1.67) with a function that
 calls it for those; tests/test_index_page.py compares both answers.
 """
 
