@@ -45,12 +45,10 @@ def test_a_run_of_the_app_sets_them(monkeypatch: pytest.MonkeyPatch) -> None:
         from ui.event_handoff import _call_soon_in_batches
 
         assert AppSession._call_soon_on_event_loop is _call_soon_in_batches
-        # ... and lets its send loop send messages in batches (ui/send_loop.py)
-        from streamlit.runtime import runtime
+        # ... and sends each session's messages on the loop's next pass (ui/message_flush.py)
+        from ui.message_flush import _enqueue_and_flush_soon
 
-        from ui.send_loop import sleep
-
-        assert runtime.asyncio.sleep is sleep
+        assert AppSession._enqueue_forward_msg is _enqueue_and_flush_soon
         # ... and answers GET / from memory (ui/index_page.py)
         from starlette.staticfiles import StaticFiles
 

@@ -1,7 +1,8 @@
 """Once per server process (:func:`prepare_process`): the map's local assets, the theme
 message, and what a busy Streamlit server needs: script events handed to the event loop in
-batches (ui/event_handoff.py), messages sent in batches (ui/send_loop.py), the page at /
-from memory (ui/index_page.py), and the garbage collector's thresholds.
+batches (ui/event_handoff.py), each session's messages sent on the loop's next pass
+(ui/message_flush.py), the page at / from memory (ui/index_page.py), and the garbage
+collector's thresholds.
 
 Python's default thresholds (700, 10, 10) start a young collection every 700 net
 allocations and a full one, over the whole heap (the dataset, pandas, folium, Streamlit),
@@ -23,7 +24,7 @@ from collections.abc import Mapping
 from atlas.assets import ensure_static_assets
 from ui.event_handoff import install_event_handoff
 from ui.index_page import install_index_page
-from ui.send_loop import install_send_loop
+from ui.message_flush import install_message_flush
 from ui.theme_message import install_theme_message
 
 GC_THRESHOLDS = (10_000, 10, 10)
@@ -67,7 +68,7 @@ _PREPARING = threading.Lock()
 def prepare_process() -> None:
     """The process's one-time set-up, from the first run of any page: the vendored map assets
     (`make run` has usually copied them), the collector's thresholds, the theme message, the
-    event handoff, the send loop and the page from memory.
+    event handoff, the message flush and the page from memory.
     An event, not ``st.cache_resource``: that hashed its key on every run (and, defined in
     app.py, the function's source too: ~0.4 ms of each whole-page run)."""
     if _PREPARED.is_set():
@@ -78,6 +79,6 @@ def prepare_process() -> None:
             tune_collector()
             install_theme_message()
             install_event_handoff()
-            install_send_loop()
+            install_message_flush()
             install_index_page()
             _PREPARED.set()
