@@ -32,15 +32,21 @@ class GeoLayers:
     shapes: dict[str, Feature] = field(default_factory=dict)
     outlines: dict[str, Feature] = field(default_factory=dict)  # drawn for the selection only
     problems: tuple[Problem, ...] = ()
-    # Each shape's geometry as JSON, encoded once: the map sends them on every rerun.
+    # Each shape's and outline's geometry as JSON, encoded once: the map sends the shapes on
+    # every rerun, and the selected place's outline on each of its reruns.
     shape_json: dict[str, str] = field(init=False, repr=False, compare=False)
+    outline_json: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        encoded = {
-            pid: json.dumps(f.get("geometry"), ensure_ascii=False, separators=(",", ":"))
-            for pid, f in self.shapes.items()
-        }
-        object.__setattr__(self, "shape_json", encoded)
+        object.__setattr__(self, "shape_json", _geometry_json(self.shapes))
+        object.__setattr__(self, "outline_json", _geometry_json(self.outlines))
+
+
+def _geometry_json(features: Mapping[str, Feature]) -> dict[str, str]:
+    return {
+        pid: json.dumps(f.get("geometry"), ensure_ascii=False, separators=(",", ":"))
+        for pid, f in features.items()
+    }
 
 
 def _read_collection(path: Path, problems: list[Problem]) -> list[Feature]:

@@ -546,13 +546,15 @@ def places_layer(
     colours: Mapping[str, str],
     encoded: Mapping[str, EncodedPlace],
     selected: str | None = None,
-    outlines: Mapping[str, Mapping[str, Any]] | None = None,
+    outline_json: Mapping[str, str] | None = None,
 ) -> folium.FeatureGroup:
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
     in ``properties.id``, which comes back in ``last_active_drawing`` on a click.
     ``encoded`` holds every place's feature (:func:`encode_places`); each is coloured
-    by the first of its programmes in ``shown["programmes"]``."""
+    by the first of its programmes in ``shown["programmes"]``. ``outline_json`` holds
+    outlines' geometries as JSON by place (``GeoLayers.outline_json``): the selected
+    place's is drawn around it."""
     group = PlacesGroup(name="places")
     polygons: list[tuple[int, str]] = []
     points: list[tuple[int, str]] = []
@@ -574,11 +576,11 @@ def places_layer(
             {"weight": 4, "dashArray": None, "fillOpacity": 0.22},
             name="regions",
         ).add_to(group)
-    outline = (outlines or {}).get(selected) if selected else None
+    outline = (outline_json or {}).get(selected) if selected else None
     if outline is not None:
         # The selected city's boundary: drawn, never clicked (clicks reach the markers).
         FeatureLayer(
-            [{"type": "Feature", "properties": {}, "geometry": outline["geometry"]}],
+            [f'{{"type":"Feature","properties":{{}},"geometry":{outline}}}'],
             {
                 "color": SELECTED_COLOUR,
                 "weight": 2.5,

@@ -10,6 +10,7 @@ import pytest
 
 from atlas import mapping
 from atlas.filters import shown_places
+from atlas.geo import GeoLayers
 from atlas.mapping import base_map, encode_places, parse_click, places_layer, programme_colours
 from atlas.view import ViewState
 from tests.factory import PROVINCES
@@ -196,19 +197,26 @@ def test_autonavi_shifts_points_into_gcj02(small) -> None:
 
 def test_selected_place_is_outlined_without_catching_clicks(small) -> None:
     shown = shown_places(small, ViewState())
-    outline = {
-        "geometry": {
-            "type": "Polygon",
-            "coordinates": [[[114, 30], [115, 30], [115, 31], [114, 30]]],
+    outline = GeoLayers(
+        outlines={
+            "wuhan": {
+                "type": "Feature",
+                "properties": {"id": "wuhan"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[114, 30], [115, 30], [115, 31], [114, 30]]],
+                },
+            }
         }
-    }
+    ).outline_json
     fmap = base_map(PROVINCES, [], basemap="none")
-    layer(small, shown, selected="wuhan", outlines={"wuhan": outline}).add_to(fmap)
+    layer(small, shown, selected="wuhan", outline_json=outline).add_to(fmap)
     html = render(fmap)
+    assert '"properties":{},"geometry":{"type":"Polygon","coordinates":[[[114,30],' in html
     assert "[115,31]" in html
     assert "interactive: false" in html
     unselected = base_map(PROVINCES, [], basemap="none")
-    layer(small, shown, selected="shenzhen", outlines={"wuhan": outline}).add_to(unselected)
+    layer(small, shown, selected="shenzhen", outline_json=outline).add_to(unselected)
     assert "[115,31]" not in render(unselected)
 
 

@@ -42,7 +42,7 @@ from ui.text import names_in
 
 MAP_HEIGHT = 640
 # Only what we read: a click, and where the map is after a move (for the link).
-RETURNED = ["last_active_drawing", "last_object_clicked_count", "center", "zoom"]
+RETURNED = ("last_active_drawing", "last_object_clicked_count", "center", "zoom")
 # st_folium's defaults for those, in its order ("center" has none); "zoom" is the map's.
 DEFAULT_NONE = ("last_object_clicked_count", "last_active_drawing")
 
@@ -177,7 +177,7 @@ def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Transl
         dataset_colours(dataset),
         _encoded_places(dataset, t.lang, gcj02),
         view.place,
-        data.geo(dataset, gcj02).outlines,
+        data.geo(dataset, gcj02).outline_json,
     )
     center: Any = None
     zoom = None
@@ -197,6 +197,8 @@ def component_args(
     def on_change() -> None:  # as st_folium's: the map's value under our key
         st.session_state[state.W_MAP] = st.session_state.get(base.hash_key, {})
 
+    # Tuples where st_folium passes lists: the browser gets the same JSON, and Streamlit
+    # asks of each list argument whether it is a table (~0.16 ms for a list of strings).
     return streamlit_folium._component_func(
         script=base.script,
         header=base.header,
@@ -208,13 +210,13 @@ def component_args(
         returned_objects=RETURNED,
         default={k: None for k in DEFAULT_NONE} | {"zoom": base.zoom},
         zoom=zoom,
-        center=center,
+        center=None if center is None else tuple(center),
         feature_group=feature_group_script(layer, base.map_id),
         return_on_hover=False,
         layer_control=None,
         pixelated=False,
-        css_links=list(base.css_links),
-        js_links=list(base.js_links),
+        css_links=base.css_links,
+        js_links=base.js_links,
         on_change=on_change,
         wrap_longitude=False,
     )
