@@ -156,15 +156,10 @@ def search_matches(places: pd.DataFrame, text: str) -> pd.Series:
     )
 
 
-def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
-    """The places a view shows, each with the programmes that made it pass.
-
-    Adds a column ``programmes``: a tuple of programme ids, in the order of
-    ``programmes.csv``, of the place's memberships that pass the filters.
-    """
-    # Only the filters matter: a click or a pan reuses the last result. The copy is
-    # shallow; with pandas' copy-on-write, changing it never changes the cached frame.
-    filters = replace(
+def filters_of(view: ViewState) -> ViewState:
+    """The part of ``view`` that decides which places are shown (a key for what follows
+    from them alone): a click, a pan or the language leave it as it is."""
+    return replace(
         ViewState(),
         families=view.families,
         programmes=view.programmes,
@@ -174,7 +169,17 @@ def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
         year_to=view.year_to,
         search=view.search,
     )
-    return _shown_places(dataset, filters).copy(deep=False)
+
+
+def shown_places(dataset: Dataset, view: ViewState) -> pd.DataFrame:
+    """The places a view shows, each with the programmes that made it pass.
+
+    Adds a column ``programmes``: a tuple of programme ids, in the order of
+    ``programmes.csv``, of the place's memberships that pass the filters.
+    """
+    # Only the filters matter: a click or a pan reuses the last result. The copy is
+    # shallow; with pandas' copy-on-write, changing it never changes the cached frame.
+    return _shown_places(dataset, filters_of(view)).copy(deep=False)
 
 
 @per_dataset(maxsize=32)

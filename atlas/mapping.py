@@ -541,9 +541,44 @@ class FeatureLayer(QuickRender):
         self.pickable = pickable
 
 
+@dataclass(frozen=True)
+class LayerFeatures:
+    """The shown places' features, coloured and in drawing order: what the places layer
+    draws for every selection among them (:func:`layer_features`)."""
+
+    regions: tuple[tuple[str, str], ...]  # (place id, feature JSON), largest shape first
+    points: tuple[tuple[str, str], ...]  # exact points first, then approximate ones
+    colours: Mapping[str, str]  # each shown place's colour, to draw it selected
+
+
+def layer_features(
+    shown: pd.DataFrame, colours: Mapping[str, str], encoded: Mapping[str, EncodedPlace]
+) -> LayerFeatures:
+    """The features of ``shown``, each coloured by the first of its programmes in
+    ``shown["programmes"]``; ``encoded`` holds every place's (:func:`encode_places`)."""
+    polygons: list[tuple[int, str, str]] = []
+    points: list[tuple[int, str, str]] = []
+    place_colours: dict[str, str] = {}
+    for pid, programmes in zip(shown.index.tolist(), shown["programmes"].tolist(), strict=True):
+        place = encoded[pid]
+        colour = (
+            colours.get(programmes[0], NO_PROGRAMME_COLOUR) if programmes else NO_PROGRAMME_COLOUR
+        )
+        place_colours[pid] = colour
+        (polygons if place.shape else points).append((place.order, pid, place.feature(colour)))
+    # Stable sorts: shapes largest first, so smaller ones stay clickable; approximate
+    # points after the others, so they are drawn on top.
+    polygons.sort(key=lambda item: item[0])
+    points.sort(key=lambda item: item[0])
+    return LayerFeatures(
+        tuple((pid, text) for _, pid, text in polygons),
+        tuple((pid, text) for _, pid, text in points),
+        place_colours,
+    )
+
+
 def places_layer(
-    shown: pd.DataFrame,
-    colours: Mapping[str, str],
+    features: LayerFeatures,
     encoded: Mapping[str, EncodedPlace],
     selected: str | None = None,
     outline_json: Mapping[str, str] | None = None,
@@ -551,27 +586,21 @@ def places_layer(
     """The changing layer: shapes of shown regions, points of the other shown places,
     and a highlight around the selected place. Every feature carries its place id
     in ``properties.id``, which comes back in ``last_active_drawing`` on a click.
-    ``encoded`` holds every place's feature (:func:`encode_places`); each is coloured
-    by the first of its programmes in ``shown["programmes"]``. ``outline_json`` holds
-    outlines' geometries as JSON by place (``GeoLayers.outline_json``): the selected
-    place's is drawn around it."""
+    ``features`` are the shown places' (:func:`layer_features`), ``encoded`` every place's.
+    ``outline_json`` holds outlines' geometries as JSON by place (``GeoLayers.outline_json``):
+    the selected place's is drawn around it."""
     group = PlacesGroup(name="places")
-    polygons: list[tuple[int, str]] = []
-    points: list[tuple[int, str]] = []
-    for pid, programmes in zip(shown.index.tolist(), shown["programmes"].tolist(), strict=True):
-        place = encoded[pid]
-        colour = (
-            colours.get(programmes[0], NO_PROGRAMME_COLOUR) if programmes else NO_PROGRAMME_COLOUR
-        )
-        text = place.feature(colour, selected=pid == selected)
-        (polygons if place.shape else points).append((place.order, text))
-    # Stable sorts: shapes largest first, so smaller ones stay clickable; approximate
-    # points after the others, so they are drawn on top.
-    polygons.sort(key=lambda item: item[0])
-    points.sort(key=lambda item: item[0])
+    chosen: EncodedPlace | None = None
+    picked = ""
+    if selected is not None and selected in features.colours:
+        chosen = encoded[selected]
+        picked = chosen.feature(features.colours[selected], selected=True)
+    # (A place that is not shown matches no feature, so nothing is replaced then.)
+    polygons = [picked if pid == selected else text for pid, text in features.regions]
+    points = [picked if pid == selected else text for pid, text in features.points]
     if polygons:
         FeatureLayer(
-            [text for _, text in polygons],
+            polygons,
             {"weight": 2, "dashArray": "5 4", "fillOpacity": 0.1, "strokeFromColour": True},
             {"weight": 4, "dashArray": None, "fillOpacity": 0.22},
             name="regions",
@@ -591,12 +620,16 @@ def places_layer(
             tooltip=False,
             name="selected_outline",
         ).add_to(group)
-    place = encoded.get(selected) if selected in shown.index else None
-    if place is not None and not place.shape:
-        properties = {"id": selected, "label": place.label, "colour": SELECTED_COLOUR, "radius": 13}
-        if place.offset is not None:
-            properties["offset"] = list(place.offset)
-        ring = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{place.geometry}}}'
+    if chosen is not None and not chosen.shape:
+        properties = {
+            "id": selected,
+            "label": chosen.label,
+            "colour": SELECTED_COLOUR,
+            "radius": 13,
+        }
+        if chosen.offset is not None:
+            properties["offset"] = list(chosen.offset)
+        ring = f'{{"type":"Feature","properties":{_json(properties)},"geometry":{chosen.geometry}}}'
         FeatureLayer(
             [ring],
             {"color": SELECTED_COLOUR, "weight": 3, "fillOpacity": 0.15},
@@ -606,7 +639,7 @@ def places_layer(
         ).add_to(group)
     if points:
         FeatureLayer(
-            [text for _, text in points],
+            points,
             {
                 "color": "#ffffff",
                 "weight": 1.5,

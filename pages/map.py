@@ -73,7 +73,7 @@ def selection() -> None:
         # browser (after a failover) the place it holds then reaches the map and the panel.
         view = render_place_picker(dataset, shown, view, t)
         with map_area:
-            render_map(dataset, shown, view, t)
+            render_map(dataset, view, t)
     with right:
         # Sharing first, then the panel scrolling in its own column beside the map, so the
         # map stays in view while a long panel is read.

@@ -18,7 +18,7 @@ import streamlit_folium
 from atlas.dataset import Dataset
 from atlas.filters import shown_places
 from atlas.geo import load_geo
-from atlas.mapping import base_map, encode_places, places_layer, programme_colours
+from atlas.mapping import base_map, encode_places, layer_features, places_layer, programme_colours
 from atlas.view import ViewState
 from tests.factory import PROVINCES
 from tests.hostile import HOSTILE
@@ -76,7 +76,8 @@ def test_the_component_gets_what_st_folium_would_send(
     place = None if selected is None else (regions + list(shown.index))[selected * 7]
 
     def layer() -> Any:
-        return places_layer(shown, colours, encoded, place, geo.outline_json)
+        features = layer_features(shown, colours, encoded)
+        return places_layer(features, encoded, place, geo.outline_json)
 
     streamlit_folium.st_folium(
         _map(basemap, provinces_url),

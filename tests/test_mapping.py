@@ -11,7 +11,14 @@ import pytest
 from atlas import mapping
 from atlas.filters import shown_places
 from atlas.geo import GeoLayers
-from atlas.mapping import base_map, encode_places, parse_click, places_layer, programme_colours
+from atlas.mapping import (
+    base_map,
+    encode_places,
+    layer_features,
+    parse_click,
+    places_layer,
+    programme_colours,
+)
 from atlas.view import ViewState
 from tests.factory import PROVINCES
 from tests.hostile import HOSTILE
@@ -26,7 +33,7 @@ def render(fmap) -> str:
 def layer(dataset, shown, colours=None, labels=None, shapes=None, shift=None, **kwargs):
     """The places layer of ``shown``, features encoded from the whole dataset as the app does."""
     encoded = encode_places(dataset.places, labels or {}, shapes or {}, shift=shift)
-    return places_layer(shown, colours or {}, encoded, **kwargs)
+    return places_layer(layer_features(shown, colours or {}, encoded), encoded, **kwargs)
 
 
 def test_base_map_loads_only_local_assets() -> None:
@@ -75,6 +82,33 @@ def test_places_layer_is_one_geojson_of_circle_markers(small) -> None:
     assert '"colour":"#E69F00"' in html  # wuhan: first programme's colour
     assert '"colour":"#7F7F7F"' in html  # czt: in no programme
     assert '"selected":true' in html
+
+
+def _drawn(group) -> dict[str, list[dict]]:
+    """Each child layer's features by layer name."""
+    return {
+        child._name: json.loads(child.data_json)["features"] for child in group._children.values()
+    }
+
+
+def test_one_set_of_features_serves_every_selection(real) -> None:
+    # The map keeps a filter's features (ui/map_view._layer_features) and draws each
+    # selection from them: the same as building them again for that selection.
+    shown = shown_places(real, ViewState(programmes=("low-carbon-pilot",)))
+    colours = programme_colours(list(real.programmes["id"]))
+    encoded = encode_places(real.places, {}, {})
+    features = layer_features(shown, colours, encoded)
+    before = features.regions + features.points
+    for selected in [*shown.index[:3], None, "not-a-place"]:
+        drawn = _drawn(places_layer(features, encoded, selected))
+        fresh = _drawn(places_layer(layer_features(shown, colours, encoded), encoded, selected))
+        assert drawn == fresh
+        flagged = [
+            f["properties"]["id"] for f in drawn["points"] if f["properties"].get("selected")
+        ]
+        assert flagged == ([selected] if selected in shown.index else [])
+        assert ("selected" in drawn) == (selected in shown.index)  # the ring around it
+    assert features.regions + features.points == before  # nothing drawn changed them
 
 
 def test_encoded_features_are_valid_geojson(real) -> None:
@@ -315,7 +349,7 @@ def test_places_in_several_programmes_carry_their_count_and_a_ring(real) -> None
     encoded = encode_places(real.places, {}, {}, programme_counts=counts)
     shown = shown_places(real, ViewState())
     fmap = base_map(PROVINCES, [], basemap="none")
-    group = places_layer(shown, {}, encoded).add_to(fmap)
+    group = places_layer(layer_features(shown, {}, encoded), encoded).add_to(fmap)
     points = next(c for c in group._children.values() if c._name == "points")
     features = {f["properties"]["id"]: f for f in json.loads(points.data_json)["features"]}
     for pid, feature in features.items():

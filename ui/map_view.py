@@ -13,13 +13,13 @@ from typing import Any
 
 import folium
 import folium.elements
-import pandas as pd
 import streamlit as st
 import streamlit_folium
 from folium.elements import ElementAddToElement
 
 from atlas.coords import wgs84_to_gcj02
 from atlas.dataset import Dataset, per_dataset
+from atlas.filters import filters_of, shown_places
 from atlas.i18n import HTML_LANG, Translator
 from atlas.mapping import (
     BASEMAPS,
@@ -28,10 +28,12 @@ from atlas.mapping import (
     LEGEND_RING,
     NO_PROGRAMME_COLOUR,
     EncodedPlace,
+    LayerFeatures,
     base_map,
     dataset_colours,
     encode_places,
     fit_view,
+    layer_features,
     legend_by_family,
     places_layer,
     programme_counts,
@@ -160,21 +162,32 @@ def _base(
     return base_parts(fmap, state.W_MAP)
 
 
-def render_map(dataset: Dataset, shown: pd.DataFrame, view: ViewState, t: Translator) -> None:
-    """Draw the map of ``shown`` places; a click reruns the app, and
+@per_dataset(maxsize=32)
+def _layer_features(dataset: Dataset, lang: str, gcj02: bool, filters: ViewState) -> LayerFeatures:
+    """The shown places' features for one set of filters: the same for every selection."""
+    return layer_features(
+        shown_places(dataset, filters),
+        dataset_colours(dataset),
+        _encoded_places(dataset, lang, gcj02),
+    )
+
+
+def render_map(dataset: Dataset, view: ViewState, t: Translator) -> None:
+    """Draw the map of the places ``view`` shows; a click reruns the app, and
     :func:`ui.state.take_map_click` selects the place at the start of that run.
 
     The base map is the same on every rerun (its hash keys the map's iframe), so what
-    ``st_folium`` would make of it is kept (:func:`base_parts`); each rerun builds only the
-    places layer and hands both to streamlit-folium's component as ``st_folium`` does.
+    ``st_folium`` would make of it is kept (:func:`base_parts`), as are the shown places'
+    features for each set of filters (:func:`_layer_features`); each rerun builds only the
+    places layer around the selection and hands both to streamlit-folium's component as
+    ``st_folium`` does.
     """
     gcj02 = BASEMAPS[view.basemap].gcj02
     base = _base(
         dataset, t.lang, view.basemap, data.tianditu_key(), st.get_option("server.baseUrlPath")
     )
     layer = places_layer(
-        shown,
-        dataset_colours(dataset),
+        _layer_features(dataset, t.lang, gcj02, filters_of(view)),
         _encoded_places(dataset, t.lang, gcj02),
         view.place,
         data.geo(dataset, gcj02).outline_json,
