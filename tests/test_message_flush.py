@@ -250,6 +250,27 @@ def test_a_closed_client_disconnects_its_session(loop_thread) -> None:
     assert loop_thread.runtime.sent == [("other", "9", True)]
 
 
+def test_a_failing_send_is_reported_and_the_other_sessions_still_get_theirs(loop_thread) -> None:
+    errors: list[dict] = []
+    loop_thread.loop.set_exception_handler(lambda _loop, context: errors.append(context))
+    broken, other = loop_thread.session("broken"), loop_thread.session("other")
+    send = loop_thread.runtime._send_message
+
+    def failing(info: Info, msg: ForwardMsg) -> None:
+        if info.session is broken:
+            raise ValueError("a bug")
+        send(info, msg)
+
+    loop_thread.runtime._send_message = failing  # type: ignore[method-assign]
+    loop_thread.on_loop(
+        lambda: [_enqueue_and_flush_soon(s, _message(n)) for n, s in enumerate([broken, other])]  # type: ignore[arg-type]
+    )
+    loop_thread.settle()
+    assert loop_thread.runtime.sent == [("other", "1", True)]
+    assert [type(e["exception"]) for e in errors] == [ValueError]
+    assert "broken" in errors[0]["message"]
+
+
 def test_a_session_without_a_runtime_callback_is_only_queued(loop_thread) -> None:
     session = loop_thread.session("check")
     session._message_enqueued_callback = None  # as Streamlit's own check run
