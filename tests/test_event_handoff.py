@@ -8,20 +8,19 @@ import threading
 import pytest
 from streamlit.runtime.app_session import AppSession
 
+from tests.aio import LoopInThread
 from ui import event_handoff
 from ui.event_handoff import Handoff
 
 
-class CountingLoop:
+class CountingLoop(LoopInThread):
     """An asyncio loop in its own thread that counts the wake-ups asked of it."""
 
     def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
+        super().__init__()
         self.wakeups = 0
         self.errors: list[dict] = []
         self.loop.set_exception_handler(lambda _loop, context: self.errors.append(context))
-        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self._thread.start()
 
     def call_soon_threadsafe(self, callback) -> None:
         self.wakeups += 1
@@ -29,17 +28,6 @@ class CountingLoop:
 
     def call_exception_handler(self, context: dict) -> None:
         self.loop.call_exception_handler(context)
-
-    def run_and_wait(self, callback) -> None:
-        """Run ``callback`` on the loop and wait until the loop has done it."""
-        done = threading.Event()
-        self.loop.call_soon_threadsafe(lambda: (callback(), done.set()))
-        assert done.wait(5)
-
-    def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(5)
-        self.loop.close()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 from streamlit.runtime.session_manager import SessionClientDisconnectedError
 
+from tests.aio import LoopInThread
 from ui import message_flush
 from ui.message_flush import Flusher, _enqueue_and_flush_soon
 
@@ -116,20 +117,18 @@ def _message(n: int) -> ForwardMsg:
     return msg
 
 
-class LoopThread:
+class LoopThread(LoopInThread):
     """An event loop running in a thread of its own, with a flusher for a fake runtime."""
 
     def __init__(self, interval: float = 0.005) -> None:
-        self.loop = asyncio.new_event_loop()
+        super().__init__()
         self.runtime = FakeRuntime()
+        self.runtime.loop_thread = self.thread
         self.flusher = Flusher(self.loop, lambda: self.runtime, interval)
         self.flushes: list[float] = []
         flush = self.flusher.flush
         self.flusher.flush = lambda: (self.flushes.append(time.monotonic()), flush())[1]
         message_flush._FLUSHERS[self.loop] = self.flusher
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.runtime.loop_thread = self.thread
-        self.thread.start()
 
     def session(self, session_id: str, active: bool = True) -> FakeSession:
         session = FakeSession(session_id, self.loop)
@@ -140,19 +139,7 @@ class LoopThread:
     def settle(self, seconds: float = 0.05) -> None:
         """Wait ``seconds``, then for the loop to finish what it was given."""
         time.sleep(seconds)
-        done = threading.Event()
-        self.loop.call_soon_threadsafe(done.set)
-        assert done.wait(5)
-
-    def on_loop(self, callback: Any) -> None:
-        done = threading.Event()
-        self.loop.call_soon_threadsafe(lambda: (callback(), done.set()))
-        assert done.wait(5)
-
-    def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-        self.loop.close()
+        self.run_and_wait(lambda: None)
 
 
 @pytest.fixture
@@ -175,7 +162,7 @@ def test_messages_from_another_thread_are_sent_in_order_on_the_loop(loop_thread)
 def test_a_burst_queued_on_the_loop_leaves_in_one_flush(loop_thread) -> None:
     # The event handoff (ui/event_handoff.py) queues a run's messages on the loop, in batches.
     session = loop_thread.session("a")
-    loop_thread.on_loop(
+    loop_thread.run_and_wait(
         lambda: [_enqueue_and_flush_soon(session, _message(n)) for n in range(50)]  # type: ignore[arg-type]
     )
     loop_thread.settle()
@@ -192,7 +179,7 @@ def test_messages_queued_on_the_loop_are_sent_on_a_later_pass(loop_thread) -> No
             _enqueue_and_flush_soon(session, _message(n))  # type: ignore[arg-type]
         sent_at_once.append(len(loop_thread.runtime.sent))
 
-    loop_thread.on_loop(on_loop)
+    loop_thread.run_and_wait(on_loop)
     loop_thread.settle()
     assert sent_at_once == [0]  # not inside the caller's own callback
     assert [body for _, body, _ in loop_thread.runtime.sent] == ["0", "1", "2"]
@@ -217,7 +204,7 @@ def test_flushes_are_at_least_the_interval_apart() -> None:
 
 def test_each_waiting_session_gets_its_own_messages(loop_thread) -> None:
     a, b = loop_thread.session("a"), loop_thread.session("b")
-    loop_thread.on_loop(
+    loop_thread.run_and_wait(
         lambda: [_enqueue_and_flush_soon(a if n % 2 else b, _message(n)) for n in range(4)]  # type: ignore[arg-type]
     )
     loop_thread.settle()
@@ -262,7 +249,7 @@ def test_a_failing_send_is_reported_and_the_other_sessions_still_get_theirs(loop
         send(info, msg)
 
     loop_thread.runtime._send_message = failing  # type: ignore[method-assign]
-    loop_thread.on_loop(
+    loop_thread.run_and_wait(
         lambda: [_enqueue_and_flush_soon(s, _message(n)) for n, s in enumerate([broken, other])]  # type: ignore[arg-type]
     )
     loop_thread.settle()
