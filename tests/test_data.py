@@ -239,7 +239,7 @@ def test_readers_see_no_curators_notes_in_source_lines(real) -> None:
     # Notes such as "(repost on example.com)" or "[title not stored]" belong in `note`:
     # readers see the publisher and title, and the copy is marked from `copy` and the url.
     internal = re.compile(
-        r"repost|\bvia\b|mirror|not (shown|named|stated|stored)|unidentified|\[title", re.I
+        r"repost|\bvia\b|mirror|not (?:shown|named|stated|stored)|unidentified|\[title", re.I
     )
     sources = real.sources
     shown = sources["publisher"].fillna("") + " | " + sources["title"].fillna("")

@@ -6,11 +6,23 @@ import asyncio
 import threading
 
 import pytest
+from streamlit.runtime import app_session
 from streamlit.runtime.app_session import AppSession
 
 from tests.aio import LoopInThread
+from tests.streamlit_source import method_body
 from ui import event_handoff
 from ui.event_handoff import Handoff
+
+
+def test_streamlits_handoff_still_only_calls_soon_and_drops_on_a_closed_loop() -> None:
+    """The replacement does what Streamlit's method does, in batches: if an upgrade of
+    Streamlit makes its method do more, this fails first, so that it is looked at again."""
+    assert method_body(app_session, "AppSession", "_call_soon_on_event_loop") == [
+        "try:\n    self._event_loop.call_soon_threadsafe(callback)\n"
+        "except RuntimeError:\n    if not self._event_loop.is_closed():\n        raise\n"
+        "    _LOGGER.debug('Dropped event-loop callback', exc_info=True)"
+    ]
 
 
 class CountingLoop(LoopInThread):

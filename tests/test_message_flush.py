@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import inspect
 import threading
@@ -18,25 +17,15 @@ from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 from streamlit.runtime.session_manager import SessionClientDisconnectedError
 
 from tests.aio import LoopInThread
+from tests.streamlit_source import method_body
 from ui import message_flush
 from ui.message_flush import Flusher, _enqueue_and_flush_soon
-
-
-def _body(module: Any, cls: str, method: str) -> list[str]:
-    """The statements of ``cls.method`` in ``module``'s source, docstring left out."""
-    tree = ast.parse(inspect.getsource(module))
-    klass = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls)
-    func = next(n for n in klass.body if isinstance(n, ast.FunctionDef) and n.name == method)
-    body = func.body
-    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-        body = body[1:]
-    return [ast.unparse(statement) for statement in body]
 
 
 def test_streamlits_enqueue_still_only_queues_and_calls_back() -> None:
     """The replacement queues and then flushes instead of calling back: if an upgrade of
     Streamlit makes its method do more, this fails first, so that it is looked at again."""
-    assert _body(app_session, "AppSession", "_enqueue_forward_msg") == [
+    assert method_body(app_session, "AppSession", "_enqueue_forward_msg") == [
         "self._browser_queue.enqueue(msg)",
         "if self._message_enqueued_callback:\n    self._message_enqueued_callback()",
     ]
@@ -57,7 +46,7 @@ def test_streamlits_runtime_loop_still_flushes_as_the_replacement_does() -> None
     positions = [source.index(step) for step in steps]
     assert positions == sorted(positions)
     # ... and an enqueue is what wakes it (the callback the replacement no longer calls).
-    assert _body(runtime, "Runtime", "_enqueued_some_message")[-1].endswith(
+    assert method_body(runtime, "Runtime", "_enqueued_some_message")[-1].endswith(
         "call_soon_threadsafe(async_objs.need_send_data.set)"
     )
 
