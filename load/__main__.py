@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from load import machine
 from load.report import render, render_soak, soak_flat, write
 from load.run import Options, run
 
@@ -102,6 +103,7 @@ def parse(argv: Sequence[str] | None = None) -> tuple[Options, argparse.Namespac
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse(argv)
+    machine.noted()  # on the quiet machine, before any server starts
     if args.budgets or args.compare_gc:
         from load.budgets import run_budgets, run_compare
 

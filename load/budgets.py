@@ -15,6 +15,7 @@ import os
 import sys
 from dataclasses import replace
 
+from load import machine
 from load.figures import Budgets, Check, check_memory, check_run, per_added_session, table
 from load.report import RESULTS, before_stop, cpu_ms, render, steady_rss, summaries, write
 from load.run import ACTIONS, Options, Outcome, post_script_gc, run
@@ -127,7 +128,7 @@ def run_budgets(options: Options, args: argparse.Namespace) -> int:
     lines = [
         "# Load budgets (issue 17)",
         "",
-        f"{os.cpu_count()} CPUs; protocol clients unless stated; pauses "
+        f"{machine.noted()}; protocol clients unless stated; pauses "
         f"{base.think[0]}–{base.think[1]} s. Memory per added session: settled RSS "
         f"(median over each run's second half) at 100 against 25 sessions: "
         + ("—" if added is None else f"({high:.0f} − {low:.0f}) / 75 = {added:.2f} MiB")
@@ -169,7 +170,7 @@ def run_compare(options: Options, args: argparse.Namespace) -> int:
             rows.append(row("one process", outcome))
             failed = failed or bool(outcome.recorder.failures)
     text = "\n".join(
-        ["# runner.postScriptGC on and off", "", f"{os.cpu_count()} CPUs, {seconds:.0f} s a run.",
+        ["# runner.postScriptGC on and off", "", f"{machine.noted()}, {seconds:.0f} s a run.",
          "", *HEADER, *rows, ""]
     )  # fmt: skip
     print(text)

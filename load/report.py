@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
+from load import machine
 from load.figures import (
     FLAT_WITHIN,
     WARM_UP_SHARE,
@@ -90,7 +90,7 @@ def render(outcome: Outcome) -> str:
     lines = [
         f"# Load test: {outcome.target}",
         "",
-        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs. {o.sessions} sessions "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {machine.noted()}. {o.sessions} sessions "
         f"({o.sessions - browsers} protocol clients, {browsers} browser "
         f"context{'' if browsers == 1 else 's'} in one "
         f"headless Chromium), {o.seconds:.0f} s of load, pauses of {o.think[0]}–{o.think[1]} s "

@@ -221,3 +221,14 @@ def test_a_fragment_rerun_replaces_only_what_the_fragment_drew() -> None:
     assert labels == {"Go to a place", "Open a place"}  # "Radius" was not drawn again
     conn._handle(new_session())  # a full run starts a new screen
     assert conn._screen is not screen and not conn._screen.elements
+
+
+def test_the_machine_is_named_by_its_processor_and_timed_by_fixed_work() -> None:
+    from load import machine
+
+    cpuinfo = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 9B14\n"
+    assert machine.processor(cpuinfo) == "AMD EPYC 9B14"
+    assert machine.processor("processor\t: 0\nmodel name\t:\n") == "processor unknown"
+    text = machine.describe(reference=41.6, cpuinfo=cpuinfo)
+    assert text.endswith("CPUs (AMD EPYC 9B14), reference work 42 ms")
+    assert machine.reference_ms(repeats=1) > 0
