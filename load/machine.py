@@ -1,16 +1,18 @@
 """The machine a load run measured on: its processor, and how fast it runs Python that day.
 
 Server CPU per action follows the processor more than anything in the app: the same code
-took 10.2–10.9 ms per action at 25 sessions on the VM of 2026-12-02 morning and
-24–27 ms on the AMD VM of that afternoon. Every report therefore names the processor and
-times one fixed piece of pure-Python work (dictionaries, strings, lists and calls, as the
-server's own work is), so that figures from two machines can be read against each other.
+took 10.2–10.9 ms per action at 25 sessions on the VM of 2026-12-02 morning and 23–27 ms on
+the AMD VM of that afternoon. The interpreter's build counts too (README, Load). Every report
+therefore names the processor and the Python, and times one fixed piece of pure-Python work
+(dictionaries, strings, lists and calls, as the server's own work is), so that figures from
+two machines can be read against each other.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import platform
 import statistics
 import time
 from pathlib import Path
@@ -54,9 +56,13 @@ def reference_ms(repeats: int = 5) -> float:
 
 
 def describe(reference: float | None = None, cpuinfo: str | None = None) -> str:
-    """'2 CPUs (AMD EPYC), reference work 41 ms': the machine, as a report's header says."""
+    """'2 CPUs (AMD EPYC), Python 3.11.2, reference work 21 ms': the machine and the
+    interpreter (the app's: the load tool runs in the same environment), as a report says."""
     speed = reference_ms() if reference is None else reference
-    return f"{os.cpu_count()} CPUs ({processor(cpuinfo)}), reference work {speed:.0f} ms"
+    return (
+        f"{os.cpu_count()} CPUs ({processor(cpuinfo)}), Python {platform.python_version()}, "
+        f"reference work {speed:.0f} ms"
+    )
 
 
 @functools.cache

@@ -230,5 +230,5 @@ def test_the_machine_is_named_by_its_processor_and_timed_by_fixed_work() -> None
     assert machine.processor(cpuinfo) == "AMD EPYC 9B14"
     assert machine.processor("processor\t: 0\nmodel name\t:\n") == "processor unknown"
     text = machine.describe(reference=41.6, cpuinfo=cpuinfo)
-    assert text.endswith("CPUs (AMD EPYC 9B14), reference work 42 ms")
+    assert "CPUs (AMD EPYC 9B14), Python 3." in text and text.endswith(", reference work 42 ms")
     assert machine.reference_ms(repeats=1) > 0
