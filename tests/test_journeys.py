@@ -4,6 +4,8 @@ share panel and opened in a fresh browser. Every request outside the app is bloc
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import IDLE
@@ -79,6 +81,29 @@ def test_a_tap_among_crowded_markers_on_a_phone_opens_the_place_tapped(phone) ->
         if choices.count():  # a finger covers several markers: the person picks from a list
             choices.filter(has_text=name).first.tap()
         assert panel_heading(phone, name).startswith(name)
+    assert phone.errors == []
+
+
+def test_a_tap_on_a_crowded_city_inside_a_province_offers_the_list_and_opens_nothing_else(
+    phone,
+) -> None:
+    # Wuhan is drawn inside Hubei's outline. The tap once reached the province too: Hubei's
+    # panel opened while the person was still choosing from the list.
+    open_map(phone, "basemap=none")
+    before = phone.page.locator(".st-key-place_panel h3").all_inner_texts()
+    tap_at_place(phone, "wuhan")
+    frame = phone.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    choices = frame.locator(".atlas-chooser button")
+    choices.first.wait_for(timeout=10_000)
+    assert choices.filter(has_text="Wuhan").count() >= 1, choices.all_inner_texts()
+    phone.page.wait_for_timeout(1500)  # long enough for a rerun that a region click causes
+    phone.page.wait_for_selector(IDLE, timeout=60_000)
+    assert "place=" not in phone.page.url, phone.page.url
+    assert phone.page.locator(".st-key-place_panel h3").all_inner_texts() == before
+    assert choices.count() >= 2  # the list is still open
+    choices.filter(has_text=re.compile(r"^Wuhan · ")).first.tap()  # not "Wuchang District, Wuhan"
+    assert panel_heading(phone, "Wuhan").startswith("Wuhan")
+    assert "place=wuhan" in phone.page.url
     assert phone.errors == []
 
 

@@ -182,11 +182,24 @@
 
     function picking(map, title) {
         var tip = L.tooltip({className: "atlas-tooltip", direction: "top", offset: [0, -8]});
+        // A tap that covers several markers only offers the list. It is caught before Leaflet
+        // sees it (capture phase on the map's box): Leaflet would first give it to the region
+        // drawn under the finger, and the province would open while the person still chooses.
+        map.getContainer().addEventListener("click", function (event) {
+            if (!isTouch(event) || event.target.closest(".leaflet-control, .leaflet-popup")) {
+                return;
+            }
+            var at = map.mouseEventToContainerPoint(event);
+            var found = candidates(map, at, TOUCH_MARGIN);
+            if (found.length > 1) {
+                event.stopPropagation();
+                chooser(map, found, map.containerPointToLatLng(at), title, event);
+            }
+        }, true);
         map.on("click", function (e) {
             var touch = isTouch(e.originalEvent);
             var found = candidates(map, e.containerPoint, touch ? TOUCH_MARGIN : MARGIN);
             if (found.length === 1 || (found.length && !touch)) { open(found[0], e.originalEvent); }
-            else if (found.length > 1) { chooser(map, found, e.latlng, title, e.originalEvent); }
         });
         map.on("mousemove", function (e) {
             var marker = candidates(map, e.containerPoint, MARGIN)[0];
