@@ -37,7 +37,7 @@ def test_a_short_load_run_has_no_errors_and_reports_its_figures() -> None:
     assert all(0 <= t.at <= outcome.load_seconds + 1 for t in outcome.recorder.timings)
 
     for figure in (
-        "), reference work ",  # the machine, named and timed (load/machine.py)
+        ", reference work ",  # the machine, named and timed (load/machine.py)
         "| sessions held concurrently (peak) | 3 of 3 |",
         "| errors | 0 |",
         "| memory per session: (peak − warmed up) / sessions |",
