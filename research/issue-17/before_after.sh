@@ -9,11 +9,8 @@
 set -euo pipefail
 A=$1 B=$2 R=${3:-1} T=${4:-60} COUNTS=${5:-"25 100"}
 out=$(mktemp -d)
-figures() {
-    local f=$1
-    echo "$(grep -o '([0-9.]* a second)' "$f") $(grep 'server CPU per action' "$f" | awk -F'|' '{print $3}')" \
-        "$(grep '^| open\|^| filter\|^| select' "$f" | awk -F'|' '{printf "%s/%s ", $5, $6}')"
-}
+# shellcheck source=figures.sh
+source "$(dirname "$0")/figures.sh"
 for r in $(seq "$R"); do
     for n in $COUNTS; do
         for side in before after; do

@@ -8,11 +8,8 @@ set -euo pipefail
 A=$1 B=$2 R=${3:-2} S=${4:-100} T=${5:-30}
 DATA=${ATLAS_DATA_DIR:-$B/data}
 out=$(mktemp -d)
-figures() {
-    local f=$1
-    echo "$(grep -o '([0-9.]* a second)' "$f") $(grep 'server CPU per action' "$f" | awk -F'|' '{print $3}')" \
-        "$(grep '^| open\|^| filter\|^| select' "$f" | awk -F'|' '{printf "%s/%s ", $5, $6}')"
-}
+# shellcheck source=figures.sh
+source "$(dirname "$0")/figures.sh"
 for r in $(seq "$R"); do
     (cd "$A" && ATLAS_DATA_DIR=$DATA .venv/bin/python -m load --sessions "$S" --seconds "$T" --browsers 0 >"$out/a" 2>&1) &
     (cd "$B" && ATLAS_DATA_DIR=$DATA .venv/bin/python -m load --sessions "$S" --seconds "$T" --browsers 0 >"$out/b" 2>&1) &
