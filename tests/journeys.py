@@ -78,6 +78,11 @@ def tap_at_place(session, place_id: str, inside: tuple[float, float] | None = No
     session.page.touchscreen.tap(x, y)
 
 
+def chooser_buttons(session):
+    """The buttons of the list a tap on several markers offers, inside the map's iframe."""
+    return session.page.frame_locator(MAP_FRAME).locator(".atlas-chooser button")
+
+
 def panel_heading(session, starts_with: str) -> str:
     """Wait until the panel's heading starts with ``starts_with``; return the heading."""
     session.page.wait_for_function(

@@ -10,6 +10,7 @@ import pytest
 
 from tests.browser import IDLE
 from tests.journeys import (
+    chooser_buttons,
     click_at_place,
     map_frame,
     open_map,
@@ -74,9 +75,7 @@ def test_a_tap_among_crowded_markers_on_a_phone_opens_the_place_tapped(phone) ->
     for place, name in (("lishui", "Lishui"), ("hangzhou", "Hangzhou")):
         phone.page.wait_for_selector(IDLE, timeout=60_000)
         tap_at_place(phone, place)
-        choices = phone.page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-            ".atlas-chooser button"
-        )
+        choices = chooser_buttons(phone)
         phone.page.wait_for_timeout(500)
         if choices.count():  # a finger covers several markers: the person picks from a list
             choices.filter(has_text=name).first.tap()
@@ -92,8 +91,7 @@ def test_a_tap_on_a_crowded_city_inside_a_province_offers_the_list_and_opens_not
     open_map(phone, "basemap=none")
     before = phone.page.locator(".st-key-place_panel h3").all_inner_texts()
     tap_at_place(phone, "wuhan")
-    frame = phone.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-    choices = frame.locator(".atlas-chooser button")
+    choices = chooser_buttons(phone)
     choices.first.wait_for(timeout=10_000)
     assert choices.filter(has_text="Wuhan").count() >= 1, choices.all_inner_texts()
     phone.page.wait_for_timeout(1500)  # long enough for a rerun that a region click causes

@@ -196,10 +196,11 @@
                 chooser(map, found, map.containerPointToLatLng(at), title, event);
             }
         }, true);
+        // Any other click or tap (a touch on several markers never gets here) opens the nearest.
         map.on("click", function (e) {
             var touch = isTouch(e.originalEvent);
             var found = candidates(map, e.containerPoint, touch ? TOUCH_MARGIN : MARGIN);
-            if (found.length === 1 || (found.length && !touch)) { open(found[0], e.originalEvent); }
+            if (found.length) { open(found[0], e.originalEvent); }
         });
         map.on("mousemove", function (e) {
             var marker = candidates(map, e.containerPoint, MARGIN)[0];
