@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser import IDLE
+from tests.browser import IDLE, MAP_FRAME
 from tests.journeys import panel_heading, wait_for_map
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,9 @@ def test_the_embed_snippet_shows_the_map_and_the_panel_in_a_narrow_host_page(off
     sidebar = app.locator("[data-testid=stSidebar]")
     assert sidebar.get_attribute("data-collapsed") == "true"
     assert sidebar.bounding_box()["width"] == 0
-    map_box = app.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    map_frame = app.locator(MAP_FRAME)
+    map_frame.wait_for(timeout=60_000)  # the panel can be drawn before the map's iframe
+    map_box = map_frame.bounding_box()
     assert map_box is not None and map_box["width"] >= 500, map_box
     assert offline.blocked == []
 
